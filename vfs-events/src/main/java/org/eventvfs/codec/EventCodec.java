@@ -1,0 +1,117 @@
+package org.eventvfs.codec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.util.UUID;
+import org.eventvfs.domain.Actor;
+import org.eventvfs.domain.EventEnvelope;
+import org.eventvfs.domain.EventPayload;
+import org.eventvfs.domain.Sha256;
+
+/**
+ * Events as JSON, the one format every store keeps. The hash of an event is SHA-256 over the
+ * {@link CanonicalJson canonical form} of its JSON object without the {@code hash} field, so it
+ * is computed from what was stored, not from how a later version would write it again, and
+ * survives stores that reformat JSON (PostgreSQL's jsonb).
+ */
+public final class EventCodec {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+
+    private EventCodec() {
+    }
+
+    /** The mapper configured for event payloads, for stores that handle JSON themselves. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** The stored type name of a payload. */
+    public static String typeOf(EventPayload payload) {
+        return EventTypes.nameOf(payload);
+    }
+
+    /** An envelope for {@code payload} with its hash computed from every other field. */
+    public static EventEnvelope seal(String stream, long position, UUID commandId, long timestamp, Actor actor,
+                                     Sha256 previousHash, EventPayload payload) {
+        EventEnvelope unsealed = new EventEnvelope(stream, position, UUID.randomUUID(), commandId,
+                EventTypes.nameOf(payload), EventTypes.CURRENT_VERSION, timestamp, actor, previousHash, null,
+                payload);
+        ObjectNode tree = toTree(unsealed);
+        return new EventEnvelope(unsealed.stream(), position, unsealed.eventId(), commandId, unsealed.type(),
+                unsealed.schemaVersion(), timestamp, actor, previousHash, hashOf(tree), payload);
+    }
+
+    /** The envelope as a JSON object, with its hash if it has one. */
+    public static ObjectNode toTree(EventEnvelope e) {
+        ObjectNode tree = MAPPER.createObjectNode();
+        tree.put("stream", e.stream());
+        tree.put("position", e.position());
+        tree.put("eventId", e.eventId().toString());
+        tree.put("commandId", e.commandId().toString());
+        tree.put("type", e.type());
+        tree.put("schemaVersion", e.schemaVersion());
+        tree.put("timestamp", e.timestamp());
+        tree.set("actor", MAPPER.valueToTree(e.actor()));
+        tree.put("previousHash", e.previousHash().hex());
+        tree.set("payload", MAPPER.valueToTree(e.payload()));
+        if (e.hash() != null) {
+            tree.put("hash", e.hash().hex());
+        }
+        return tree;
+    }
+
+    /** The envelope as compact canonical JSON bytes (UTF-8). */
+    public static byte[] encode(EventEnvelope e) {
+        return CanonicalJson.bytes(toTree(e));
+    }
+
+    /** Reads an envelope from JSON bytes, as {@link #encode} wrote them or as any store returns them. */
+    public static EventEnvelope decode(byte[] json) {
+        try {
+            return fromTree(MAPPER.readTree(json));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not an event: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads an envelope from a JSON object. */
+    public static EventEnvelope fromTree(JsonNode tree) {
+        String type = text(tree, "type");
+        int version = tree.path("schemaVersion").asInt(-1);
+        if (version != EventTypes.CURRENT_VERSION) {
+            throw new IllegalArgumentException("event type " + type + " has no schema version " + version);
+        }
+        try {
+            return new EventEnvelope(text(tree, "stream"), tree.path("position").asLong(),
+                    UUID.fromString(text(tree, "eventId")), UUID.fromString(text(tree, "commandId")), type,
+                    version, tree.path("timestamp").asLong(), MAPPER.treeToValue(tree.get("actor"), Actor.class),
+                    Sha256.parse(text(tree, "previousHash")),
+                    tree.hasNonNull("hash") ? Sha256.parse(text(tree, "hash")) : null,
+                    MAPPER.treeToValue(tree.get("payload"), EventTypes.classOf(type)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("malformed " + type + " event: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The hash an event's JSON object should carry: SHA-256 over its canonical form without "hash". */
+    public static Sha256 hashOf(JsonNode tree) {
+        ObjectNode copy = ((ObjectNode) tree).deepCopy();
+        copy.remove("hash");
+        MessageDigest digest = Sha256.newDigest();
+        return Sha256.of(digest.digest(CanonicalJson.bytes(copy)));
+    }
+
+    private static String text(JsonNode tree, String field) {
+        JsonNode value = tree.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new IllegalArgumentException("event field '" + field + "' is missing");
+        }
+        return value.asText();
+    }
+}

@@ -1,0 +1,34 @@
+package org.eventvfs.domain;
+
+import java.util.List;
+
+/**
+ * Events of the account stream: every change to a user is audited like a change to a file.
+ * Passwords appear only as their Argon2id hashes.
+ */
+public sealed interface AccountEvent extends EventPayload {
+    /** The user the event is about. */
+    String name();
+
+    record UserAdded(String name, String passwordHash, List<String> keys, String volume, String home,
+                     boolean readOnly) implements AccountEvent {
+        public UserAdded {
+            keys = List.copyOf(keys);
+        }
+    }
+
+    record PasswordChanged(String name, String passwordHash) implements AccountEvent {
+    }
+
+    record KeysChanged(String name, List<String> keys) implements AccountEvent {
+        public KeysChanged {
+            keys = List.copyOf(keys);
+        }
+    }
+
+    record AccessChanged(String name, String volume, String home, boolean readOnly) implements AccountEvent {
+    }
+
+    record UserRemoved(String name) implements AccountEvent {
+    }
+}

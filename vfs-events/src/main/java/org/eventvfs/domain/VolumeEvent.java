@@ -1,0 +1,65 @@
+package org.eventvfs.domain;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Events of a volume's file tree. Never changed once released: a new field is added with a new
+ * schema version and the reader of the old one keeps working. Times are epoch milliseconds.
+ */
+public sealed interface VolumeEvent extends EventPayload {
+    /** The node the event is about. */
+    long nodeId();
+
+    record DirectoryCreated(long nodeId, long parentId, String name, int mode, String owner, long time)
+            implements VolumeEvent {
+    }
+
+    /** An empty file; its content arrives with {@link ContentCommitted}, in the same batch or later. */
+    record FileCreated(long nodeId, long parentId, String name, int mode, String owner, long time)
+            implements VolumeEvent {
+    }
+
+    /** A new revision of a file's content, whose blocks were stored before this event. */
+    record ContentCommitted(long nodeId, Content content, long time) implements VolumeEvent {
+    }
+
+    record SymlinkCreated(long nodeId, long parentId, String name, String target, String owner, long time)
+            implements VolumeEvent {
+    }
+
+    record NodeMoved(long nodeId, long fromParentId, String fromName, long toParentId, String toName, long time)
+            implements VolumeEvent {
+    }
+
+    /** The node and, for a directory, everything below it. */
+    record NodeRemoved(long nodeId, long parentId, String name, long time) implements VolumeEvent {
+    }
+
+    /** Only the attributes that are not null changed. */
+    record AttributesChanged(long nodeId, Integer mode, String owner, Long modified) implements VolumeEvent {
+    }
+
+    /** Dead properties set (with their values) and removed (by name). */
+    record PropertiesChanged(long nodeId, Map<String, String> set, List<String> removed) implements VolumeEvent {
+        public PropertiesChanged {
+            set = Map.copyOf(set);
+            removed = List.copyOf(removed);
+        }
+    }
+
+    /**
+     * A copy of the tree at {@code sourceId}: the new nodes, the copy's root first and every parent
+     * before its children. Files share the source's blocks.
+     */
+    record TreeCopied(long sourceId, List<Node> nodes) implements VolumeEvent {
+        public TreeCopied {
+            nodes = List.copyOf(nodes);
+        }
+
+        @Override
+        public long nodeId() {
+            return nodes.getFirst().id();
+        }
+    }
+}

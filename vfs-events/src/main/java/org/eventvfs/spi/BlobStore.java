@@ -1,0 +1,29 @@
+package org.eventvfs.spi;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import org.eventvfs.domain.Sha256;
+
+/**
+ * A content-addressed store of blocks: each block is stored under its SHA-256, once. A block is
+ * durable when {@link #put} completes, before any event refers to it.
+ */
+public interface BlobStore {
+    /** True if the block is stored. */
+    Future<Boolean> contains(Sha256 hash);
+
+    /** Stores a block whose SHA-256 the caller computed; storing a block twice is harmless. */
+    Future<Void> put(Sha256 hash, Buffer block);
+
+    /**
+     * Reads {@code length} bytes of a block from {@code offset} (fewer at its end). Fails with
+     * {@link org.eventvfs.domain.VfsException.NotFound} if the block is missing.
+     */
+    Future<Buffer> get(Sha256 hash, long offset, int length);
+
+    /** Deletes a block; deleting a missing block is harmless. Only the garbage collector calls it. */
+    Future<Void> delete(Sha256 hash);
+
+    /** Releases files and connections. */
+    Future<Void> close();
+}

@@ -1,0 +1,30 @@
+package org.eventvfs.spi;
+
+import io.vertx.core.Future;
+import java.util.List;
+import org.eventvfs.domain.EventEnvelope;
+
+/**
+ * An append-only store of event streams (one per volume, plus the account stream). Each stream has
+ * gapless positions from 1. Implementations must never block the calling event-loop thread.
+ */
+public interface EventStore {
+    /** The names of the streams that hold at least one event. */
+    Future<List<String>> streams();
+
+    /** The stream's newest position and hash; position 0 and {@link EventEnvelope#GENESIS} if empty. */
+    Future<StreamHead> head(String stream);
+
+    /**
+     * Appends the batches after {@code expectedHead}, each batch all or nothing, and completes only
+     * when they are durable. A crash may keep a prefix of the batches, never part of one. Fails
+     * with {@link AppendConflict} if the stream's head is not {@code expectedHead}.
+     */
+    Future<Void> append(String stream, long expectedHead, List<EventBatch> batches);
+
+    /** Up to {@code maxEvents} events from {@code fromPosition} on, in order; empty past the head. */
+    Future<List<EventEnvelope>> read(String stream, long fromPosition, int maxEvents);
+
+    /** Releases files, connections and locks. */
+    Future<Void> close();
+}
