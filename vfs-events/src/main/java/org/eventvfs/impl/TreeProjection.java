@@ -34,13 +34,12 @@ import org.eventvfs.domain.VolumeEvent.TreeCopied;
  * see {@link #durablePosition()} and before, and a failed append is {@link #rollback() rolled back}.
  */
 public final class TreeProjection {
-    private final ConcurrentHashMap<Long, Versions<Node>> nodes = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Long, ConcurrentHashMap<String, Versions<Long>>> entries =
-            new ConcurrentHashMap<>();
+    final ConcurrentHashMap<Long, Versions<Node>> nodes = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<Long, ConcurrentHashMap<String, Versions<Long>>> entries = new ConcurrentHashMap<>();
     private final List<Runnable> undo = new ArrayList<>();
     private volatile long durable;
     private long applied;
-    private long nextNodeId = Node.ROOT_ID + 1;
+    long nextNodeId = Node.ROOT_ID + 1;
     private long nextNodeIdAtDurable = nextNodeId;
 
     public TreeProjection() {
@@ -100,6 +99,14 @@ public final class TreeProjection {
                     current(e.nodeId()).properties(), e)));
             case TreeCopied e -> e.nodes().forEach(node -> create(position, node));
         }
+    }
+
+    /** Sets the state a snapshot recorded: everything up to {@code position} is applied and durable. */
+    void restored(long position, long nextId) {
+        applied = position;
+        durable = position;
+        nextNodeId = nextId;
+        nextNodeIdAtDurable = nextId;
     }
 
     /** Makes everything applied up to {@code position} visible to readers. */

@@ -1,0 +1,29 @@
+package org.eventvfs;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.List;
+import org.eventvfs.impl.EventSourcedVfs;
+
+/**
+ * The event-sourced file system: volumes, the users who reach them, and the stores behind both.
+ * Protocol adapters call only this API; every method is asynchronous and safe from any thread.
+ */
+public interface Vfs {
+    /** Opens the stores named in {@code options} and loads the account stream. */
+    static Future<Vfs> open(Vertx vertx, VfsOptions options) {
+        return EventSourcedVfs.open(vertx, options);
+    }
+
+    /** The volume of that name, loaded from its snapshot and log on first use, or new and empty. */
+    Future<Volume> volume(String name);
+
+    /** The names of the volumes that hold at least one event. */
+    Future<List<String>> volumes();
+
+    /** The users. */
+    Accounts accounts();
+
+    /** Writes snapshots of the loaded volumes and closes the stores. */
+    Future<Void> close();
+}

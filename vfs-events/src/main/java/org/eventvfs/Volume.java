@@ -1,0 +1,57 @@
+package org.eventvfs;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import java.util.List;
+import java.util.UUID;
+import org.eventvfs.domain.Actor;
+import org.eventvfs.domain.Committed;
+import org.eventvfs.domain.Content;
+import org.eventvfs.domain.Node;
+import org.eventvfs.domain.VfsPath;
+import org.eventvfs.domain.VolumeCommand;
+
+/**
+ * One file tree. Reads answer from the projection at the newest durable position or as of any
+ * past one; writes are commands, applied atomically and durably before their future completes.
+ */
+public interface Volume {
+    /** Pass as {@code asOf} to read the newest state. */
+    long HEAD = Long.MAX_VALUE;
+
+    String name();
+
+    /** The newest durable position: every read sees at least this. */
+    long position();
+
+    /** The node at {@code path} as of {@code asOf}; fails with NotFound if there is none. */
+    Future<Node> stat(VfsPath path, long asOf);
+
+    default Future<Node> stat(VfsPath path) {
+        return stat(path, HEAD);
+    }
+
+    /** The children of the directory at {@code path}, sorted by name. */
+    Future<List<Node>> list(VfsPath path, long asOf);
+
+    default Future<List<Node>> list(VfsPath path) {
+        return list(path, HEAD);
+    }
+
+    /** Applies a command with a new id. */
+    default Future<Committed> execute(VolumeCommand command, Actor actor) {
+        return execute(UUID.randomUUID(), command, actor);
+    }
+
+    /** Applies a command; the same id submitted again is answered without being applied twice. */
+    Future<Committed> execute(UUID commandId, VolumeCommand command, Actor actor);
+
+    /** A new upload that cuts what it is given into stored blocks, for a later CommitContent. */
+    Upload upload();
+
+    /** A staged copy of {@code initial} for writes at any offset (SFTP), sealed into new content. */
+    StagedFile stage(Content initial);
+
+    /** Up to {@code length} bytes of {@code content} from {@code offset}; fetches only the blocks needed. */
+    Future<Buffer> read(Content content, long offset, int length);
+}

@@ -1,0 +1,60 @@
+package org.eventvfs.impl;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eventvfs.domain.Account;
+import org.eventvfs.domain.AccountCommand;
+import org.eventvfs.domain.AccountDecider;
+import org.eventvfs.domain.AccountEvent;
+import org.eventvfs.domain.Actor;
+
+/** The users, projected from the account stream; versioned like the tree, so it can speculate. */
+final class AccountProjection implements StreamModel<AccountCommand, AccountEvent> {
+    private final ConcurrentHashMap<String, Versions<Account>> accounts = new ConcurrentHashMap<>();
+    private final List<String> speculated = new ArrayList<>();
+    private volatile long durable;
+
+    Account find(String name) {
+        Versions<Account> v = accounts.get(name);
+        return v == null ? null : v.at(durable);
+    }
+
+    List<Account> all() {
+        long position = durable;
+        return accounts.values().stream().map(v -> v.at(position)).filter(a -> a != null)
+                .sorted(Comparator.comparing(Account::name)).toList();
+    }
+
+    @Override
+    public List<AccountEvent> decide(AccountCommand command, Actor actor, long now) {
+        return AccountDecider.decide(name -> {
+            Versions<Account> v = accounts.get(name);
+            return v == null ? null : v.value();
+        }, command);
+    }
+
+    @Override
+    public void apply(long position, AccountEvent event) {
+        Versions<Account> older = accounts.get(event.name());
+        accounts.put(event.name(), new Versions<>(position,
+                AccountDecider.evolve(older == null ? null : older.value(), event), older));
+        if (position > durable) {
+            speculated.add(event.name());
+        }
+    }
+
+    @Override
+    public void markDurable(long position) {
+        durable = position;
+        speculated.clear();
+    }
+
+    @Override
+    public void rollback() {
+        long position = durable;
+        speculated.forEach(name -> accounts.computeIfPresent(name, (k, v) -> v.upTo(position)));
+        speculated.clear();
+    }
+}

@@ -1,0 +1,178 @@
+package org.eventvfs.impl;
+
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eventvfs.Accounts;
+import org.eventvfs.Vfs;
+import org.eventvfs.VfsOptions;
+import org.eventvfs.Volume;
+import org.eventvfs.domain.AccountCommand;
+import org.eventvfs.domain.AccountDecider;
+import org.eventvfs.domain.AccountEvent;
+import org.eventvfs.domain.EventEnvelope;
+import org.eventvfs.domain.VolumeCommand;
+import org.eventvfs.domain.VolumeEvent;
+import org.eventvfs.spi.BlobStore;
+import org.eventvfs.spi.EventStore;
+import org.eventvfs.spi.Storage;
+import org.eventvfs.spi.StorageContext;
+import org.eventvfs.spi.StreamHead;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@link Vfs}: stores opened by URI, one writer and one in-memory projection per stream. */
+public final class EventSourcedVfs implements Vfs {
+    private static final Logger LOG = LoggerFactory.getLogger(EventSourcedVfs.class);
+
+    private final Vertx vertx;
+    private final VfsOptions options;
+    private final EventStore events;
+    private final BlobStore blobs;
+    private final VolumeSnapshots snapshots;
+    private final ConcurrentHashMap<String, Future<ProjectedVolume>> volumes = new ConcurrentHashMap<>();
+    private Accounts accounts;
+
+    private EventSourcedVfs(Vertx vertx, VfsOptions options, EventStore events, BlobStore blobs) {
+        this.vertx = vertx;
+        this.options = options;
+        this.events = events;
+        this.blobs = blobs;
+        this.snapshots = new VolumeSnapshots(vertx, options.dataDirectory().resolve("snapshots"),
+                options.snapshotEvery());
+    }
+
+    public static Future<Vfs> open(Vertx vertx, VfsOptions options) {
+        registerCodec(vertx);
+        StorageContext context = new StorageContext(vertx, options.dataDirectory());
+        return Storage.openEventStore(options.events(), context).compose(events ->
+                Storage.openBlobStore(options.blobs(), context)
+                        .recover(failure -> events.close().transform(ignored -> Future.failedFuture(failure)))
+                        .compose(blobs -> {
+                            EventSourcedVfs vfs = new EventSourcedVfs(vertx, options, events, blobs);
+                            return vfs.loadAccounts().map(v -> (Vfs) vfs)
+                                    .recover(failure -> vfs.closeStores()
+                                            .transform(ignored -> Future.failedFuture(failure)));
+                        }));
+    }
+
+    @Override
+    public Future<Volume> volume(String name) {
+        try {
+            AccountDecider.requireVolumeName(name);
+        } catch (RuntimeException invalid) {
+            return Future.failedFuture(invalid);
+        }
+        Future<ProjectedVolume> loading = volumes.computeIfAbsent(name, this::load);
+        loading.onFailure(e -> volumes.remove(name, loading));
+        return loading.map(v -> v);
+    }
+
+    @Override
+    public Future<List<String>> volumes() {
+        return events.streams().map(all -> all.stream().filter(s -> !s.startsWith("@")).sorted().toList());
+    }
+
+    @Override
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    @Override
+    public Future<Void> close() {
+        List<Future<Void>> written = new ArrayList<>();
+        volumes.values().forEach(loading -> written.add(loading.compose(ProjectedVolume::snapshot)
+                .recover(e -> Future.succeededFuture())));
+        return Future.join(written).transform(ignored -> closeStores());
+    }
+
+    private Future<Void> closeStores() {
+        return Future.join(events.close(), blobs.close()).mapEmpty();
+    }
+
+    private Future<ProjectedVolume> load(String name) {
+        long started = System.nanoTime();
+        return snapshots.latest(name)
+                .compose(snapshot -> startingPoint(name, snapshot))
+                .compose(start -> StreamReplay.replay(events, name, start.head, page -> {
+                    for (EventEnvelope e : page) {
+                        start.projection.apply(e.position(), (VolumeEvent) e.payload());
+                        start.window.record(e.commandId(), e.position());
+                    }
+                    start.projection.markDurable(page.getLast().position());
+                }).compose(head -> newContext().map(context -> {
+                    var writer = new StreamWriter<VolumeCommand, VolumeEvent>(name, events,
+                            new VolumeModel(start.projection), context, vertx.eventBus(), options.clock(),
+                            start.window, head);
+                    LOG.info("volume {} loaded at position {} in {} ms", name, head.position(),
+                            (System.nanoTime() - started) / 1_000_000);
+                    return new ProjectedVolume(name, start.projection, writer, blobs, vertx, options, snapshots);
+                })));
+    }
+
+    /** The snapshot to start from if the log still agrees with it, else an empty projection. */
+    private Future<Start> startingPoint(String name, ProjectionSnapshot.Loaded snapshot) {
+        if (snapshot == null) {
+            return Future.succeededFuture(Start.empty());
+        }
+        StreamHead at = snapshot.header().head();
+        return events.read(name, at.position(), 1).map(found -> {
+            if (found.size() == 1 && at.hash().equals(found.getFirst().hash())) {
+                CommandWindow window = new CommandWindow(CommandWindow.DEFAULT_CAPACITY);
+                snapshot.commands().forEach(window::record);
+                return new Start(snapshot.projection(), window, at);
+            }
+            LOG.warn("snapshot of volume {} at position {} does not match the log; replaying from the start",
+                    name, at.position());
+            return Start.empty();
+        });
+    }
+
+    private Future<Void> loadAccounts() {
+        AccountProjection projection = new AccountProjection();
+        CommandWindow window = new CommandWindow(CommandWindow.DEFAULT_CAPACITY);
+        return StreamReplay.replay(events, EventEnvelope.ACCOUNTS, StreamHead.EMPTY, page -> {
+            for (EventEnvelope e : page) {
+                projection.apply(e.position(), (AccountEvent) e.payload());
+                window.record(e.commandId(), e.position());
+            }
+            projection.markDurable(page.getLast().position());
+        }).compose(head -> newContext().map(context -> {
+            accounts = new StreamAccounts(projection, new StreamWriter<AccountCommand, AccountEvent>(
+                    EventEnvelope.ACCOUNTS, events, projection, context, vertx.eventBus(), options.clock(), window,
+                    head));
+            return null;
+        }));
+    }
+
+    /** A new event-loop context, so each stream's writer has its own ordered executor. */
+    private Future<Context> newContext() {
+        ContextHolder holder = new ContextHolder();
+        return vertx.deployVerticle(holder).map(id -> holder.context());
+    }
+
+    private static void registerCodec(Vertx vertx) {
+        try {
+            vertx.eventBus().registerDefaultCodec(EventEnvelope.class, new LocalOnlyCodec<>(EventEnvelope.class));
+        } catch (IllegalStateException alreadyRegistered) {
+            LOG.debug("event codec already registered on this Vert.x instance");
+        }
+    }
+
+    private record Start(TreeProjection projection, CommandWindow window, StreamHead head) {
+        static Start empty() {
+            return new Start(new TreeProjection(), new CommandWindow(CommandWindow.DEFAULT_CAPACITY),
+                    StreamHead.EMPTY);
+        }
+    }
+
+    private static final class ContextHolder extends AbstractVerticle {
+        Context context() {
+            return context;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.eventvfs.impl;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.eventvfs.StagedFile;
+import org.eventvfs.Upload;
+import org.eventvfs.Volume;
+import org.eventvfs.VfsOptions;
+import org.eventvfs.domain.Actor;
+import org.eventvfs.domain.Committed;
+import org.eventvfs.domain.Content;
+import org.eventvfs.domain.Node;
+import org.eventvfs.domain.TreeView;
+import org.eventvfs.domain.VfsException;
+import org.eventvfs.domain.VfsPath;
+import org.eventvfs.domain.VolumeCommand;
+import org.eventvfs.domain.VolumeEvent;
+import org.eventvfs.spi.BlobStore;
+
+/** A volume served from its in-memory {@link TreeProjection}, written through its {@link StreamWriter}. */
+public final class ProjectedVolume implements Volume {
+    private final String name;
+    private final TreeProjection projection;
+    private final StreamWriter<VolumeCommand, VolumeEvent> writer;
+    private final BlobStore blobs;
+    private final ContentReader reader;
+    private final Vertx vertx;
+    private final VfsOptions options;
+    private final VolumeSnapshots snapshots;
+
+    ProjectedVolume(String name, TreeProjection projection, StreamWriter<VolumeCommand, VolumeEvent> writer,
+                    BlobStore blobs, Vertx vertx, VfsOptions options, VolumeSnapshots snapshots) {
+        this.name = name;
+        this.projection = projection;
+        this.writer = writer;
+        this.blobs = blobs;
+        this.reader = new ContentReader(blobs);
+        this.vertx = vertx;
+        this.options = options;
+        this.snapshots = snapshots;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public long position() {
+        return projection.durablePosition();
+    }
+
+    /** The projection itself, for tests and benchmarks that compare it with a replay. */
+    public TreeProjection projection() {
+        return projection;
+    }
+
+    @Override
+    public Future<Node> stat(VfsPath path, long asOf) {
+        Node node = view(asOf).lookup(path);
+        return node == null ? Future.failedFuture(new VfsException.NotFound("no such file or directory: " + path))
+                : Future.succeededFuture(node);
+    }
+
+    @Override
+    public Future<List<Node>> list(VfsPath path, long asOf) {
+        TreeView view = view(asOf);
+        Node node = view.lookup(path);
+        if (node == null) {
+            return Future.failedFuture(new VfsException.NotFound("no such directory: " + path));
+        }
+        if (!node.isDirectory()) {
+            return Future.failedFuture(new VfsException.NotADirectory(path + " is not a directory"));
+        }
+        List<Node> children = view.children(node.id());
+        children.sort(Comparator.comparing(Node::name));
+        return Future.succeededFuture(children);
+    }
+
+    @Override
+    public Future<Committed> execute(UUID commandId, VolumeCommand command, Actor actor) {
+        return writer.submit(commandId, command, actor).onSuccess(c -> snapshots.maybeSnapshot(this));
+    }
+
+    @Override
+    public Upload upload() {
+        return new BlockUpload(blobs, options.blockSize());
+    }
+
+    @Override
+    public StagedFile stage(Content initial) {
+        return new TempStagedFile(vertx, options.dataDirectory().resolve("staging"), reader,
+                () -> new BlockUpload(blobs, options.blockSize()), initial);
+    }
+
+    @Override
+    public Future<Buffer> read(Content content, long offset, int length) {
+        return reader.read(content, offset, length);
+    }
+
+    /** Writes a snapshot of the projection now. */
+    public Future<Void> snapshot() {
+        return snapshots.snapshot(this);
+    }
+
+    StreamWriter<VolumeCommand, VolumeEvent> writer() {
+        return writer;
+    }
+
+    private TreeView view(long asOf) {
+        return asOf == HEAD ? projection.head() : projection.asOf(asOf);
+    }
+}
