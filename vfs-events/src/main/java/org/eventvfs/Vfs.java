@@ -15,6 +15,14 @@ public interface Vfs {
         return EventSourcedVfs.open(vertx, options);
     }
 
+    /**
+     * The event-bus address where a stream's events are published, each as an
+     * {@link org.eventvfs.domain.EventEnvelope}, once durable and before the command is answered.
+     */
+    static String eventsAddress(String stream) {
+        return "vfs.events." + stream;
+    }
+
     /** The volume of that name, loaded from its snapshot and log on first use, or new and empty. */
     Future<Volume> volume(String name);
 

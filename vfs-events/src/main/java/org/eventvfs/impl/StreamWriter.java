@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.LongSupplier;
+import org.eventvfs.Vfs;
 import org.eventvfs.codec.EventCodec;
 import org.eventvfs.domain.Actor;
 import org.eventvfs.domain.Committed;
@@ -58,11 +59,6 @@ final class StreamWriter<C, E extends EventPayload> {
         this.durableHead = head;
     }
 
-    /** The event-bus address where the stream's committed events are published. */
-    static String eventsAddress(String stream) {
-        return "vfs.events." + stream;
-    }
-
     /** Queues a command; the future completes once its events are durable and visible. */
     Future<Committed> submit(UUID commandId, C command, Actor actor) {
         Promise<Committed> promise = Promise.promise();
@@ -85,7 +81,14 @@ final class StreamWriter<C, E extends EventPayload> {
         if (appending || queue.isEmpty()) {
             return;
         }
-        Batch batch = decideQueued();
+        Batch batch = new Batch();
+        try {
+            decideQueued(batch);
+        } catch (RuntimeException applyFailed) {
+            abort(batch, applyFailed);
+            context.runOnContext(v -> drain());
+            return;
+        }
         if (batch.appends.isEmpty()) {
             batch.decided.forEach(d -> d.pending.promise.complete(d.result(false)));
             context.runOnContext(v -> drain());
@@ -104,8 +107,11 @@ final class StreamWriter<C, E extends EventPayload> {
                 }));
     }
 
-    private Batch decideQueued() {
-        Batch batch = new Batch();
+    /**
+     * Decides queued commands into {@code batch}. Throws only if applying decided events fails,
+     * which leaves the projection half-changed: the caller must then abort the whole batch.
+     */
+    private void decideQueued(Batch batch) {
         StreamHead head = durableHead;
         while (!queue.isEmpty() && batch.decided.size() < MAX_COMMANDS_PER_APPEND) {
             Pending<C> p = queue.poll();
@@ -120,7 +126,6 @@ final class StreamWriter<C, E extends EventPayload> {
             }
         }
         batch.head = head;
-        return batch;
     }
 
     private StreamHead decide(Pending<C> p, StreamHead head, Batch batch) {
@@ -137,6 +142,9 @@ final class StreamWriter<C, E extends EventPayload> {
             return head;
         }
         List<EventEnvelope> sealed = new ArrayList<>(events.size());
+        Decided d = new Decided(p, sealed, head.position());
+        batch.decided.add(d);
+        batch.byCommand.put(p.commandId, d);
         long position = head.position();
         var hash = head.hash();
         for (E event : events) {
@@ -145,9 +153,6 @@ final class StreamWriter<C, E extends EventPayload> {
             sealed.add(envelope);
             hash = envelope.hash();
         }
-        Decided d = new Decided(p, sealed, head.position());
-        batch.decided.add(d);
-        batch.byCommand.put(p.commandId, d);
         if (!sealed.isEmpty()) {
             batch.appends.add(new EventBatch(p.commandId, sealed));
         }
@@ -162,7 +167,7 @@ final class StreamWriter<C, E extends EventPayload> {
                 window.record(d.pending.commandId, d.events.getLast().position());
             }
         }
-        String address = eventsAddress(stream);
+        String address = Vfs.eventsAddress(stream);
         for (EventBatch appended : batch.appends) {
             appended.events().forEach(e -> eventBus.publish(address, e));
         }

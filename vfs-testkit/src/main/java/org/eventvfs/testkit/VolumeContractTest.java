@@ -1,0 +1,245 @@
+package org.eventvfs.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import org.eventvfs.StagedFile;
+import org.eventvfs.Upload;
+import org.eventvfs.Vfs;
+import org.eventvfs.VfsOptions;
+import org.eventvfs.Volume;
+import org.eventvfs.domain.Actor;
+import org.eventvfs.domain.Committed;
+import org.eventvfs.domain.Content;
+import org.eventvfs.domain.EventEnvelope;
+import org.eventvfs.domain.Node;
+import org.eventvfs.domain.Overwrite;
+import org.eventvfs.domain.RemoveMode;
+import org.eventvfs.domain.Sha256;
+import org.eventvfs.domain.VfsException;
+import org.eventvfs.domain.VfsPath;
+import org.eventvfs.domain.VolumeCommand;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every back-end must do for a volume: durable, atomic, idempotent, concurrent, readable. */
+public abstract class VolumeContractTest {
+    protected static final Actor ACTOR = new Actor("tester", "test", "127.0.0.1", "s-1", "junit");
+    private static final int BLOCK = 64 * 1024;
+
+    protected Vertx vertx;
+    protected Path dir;
+    protected VfsOptions options;
+    protected Vfs vfs;
+
+    protected abstract StoreFixture fixture();
+
+    @BeforeEach
+    void openVfs() {
+        vertx = Vertx.vertx();
+        dir = StoreFixture.tempDirectory();
+        options = fixture().options(dir).withBlockSize(BLOCK);
+        vfs = StoreFixture.open(vertx, options);
+    }
+
+    @AfterEach
+    void closeVfs() {
+        if (vfs != null) {
+            vfs.close().await();
+        }
+        vertx.close().await();
+        StoreFixture.delete(dir);
+    }
+
+    protected Volume volume() {
+        return vfs.volume("main").await();
+    }
+
+    protected void reopen() {
+        vfs.close().await();
+        vfs = StoreFixture.open(vertx, options);
+    }
+
+    private List<EventEnvelope> closedLog() {
+        vfs.close().await();
+        vfs = null;
+        return StoreFixture.readAll(vertx, options, "main");
+    }
+
+    @Test
+    void manyConcurrentWritersLoseNothing() {
+        Volume volume = volume();
+        int callers = 64;
+        int each = 40;
+        List<Future<Committed>> all = new ArrayList<>();
+        for (int c = 0; c < callers; c++) {
+            for (int i = 0; i < each; i++) {
+                all.add(volume.execute(new VolumeCommand.CreateFile(VfsPath.parse("/f-" + c + "-" + i), 0644,
+                        Overwrite.NEVER), ACTOR));
+            }
+        }
+        Future.all(all).await();
+        assertThat(volume.list(VfsPath.root()).await()).hasSize(callers * each);
+        List<EventEnvelope> log = closedLog();
+        assertThat(log).hasSize(callers * each);
+        Set<UUID> commands = new HashSet<>();
+        for (int i = 0; i < log.size(); i++) {
+            assertThat(log.get(i).position()).isEqualTo(i + 1);
+            assertThat(commands.add(log.get(i).commandId())).isTrue();
+            assertThat(log.get(i).previousHash()).isEqualTo(i == 0 ? EventEnvelope.GENESIS : log.get(i - 1).hash());
+        }
+    }
+
+    @Test
+    void aCommandIdIsAppliedOnce() {
+        Volume volume = volume();
+        UUID id = UUID.randomUUID();
+        VolumeCommand mkdir = new VolumeCommand.CreateDirectory(VfsPath.parse("/once"), 0755);
+        Future<Committed> first = volume.execute(id, mkdir, ACTOR);
+        Future<Committed> sameBatch = volume.execute(id, mkdir, ACTOR);
+        Committed a = first.await();
+        Committed b = sameBatch.await();
+        Committed later = volume.execute(id, mkdir, ACTOR).await();
+        assertThat(a.repeated()).isFalse();
+        assertThat(b.repeated()).isTrue();
+        assertThat(later.repeated()).isTrue();
+        assertThat(later.lastPosition()).isEqualTo(a.lastPosition());
+        reopen();
+        assertThat(volume().execute(id, mkdir, ACTOR).await().repeated()).as("after a restart too").isTrue();
+        assertThat(closedLog()).hasSize(1);
+    }
+
+    @Test
+    void refusedCommandsChangeNothing() {
+        Volume volume = volume();
+        volume.execute(new VolumeCommand.CreateDirectory(VfsPath.parse("/d"), 0755), ACTOR).await();
+        volume.execute(new VolumeCommand.CreateFile(VfsPath.parse("/d/f"), 0644, Overwrite.NEVER), ACTOR).await();
+        long before = volume.position();
+        List<VolumeCommand> refused = List.of(
+                new VolumeCommand.CreateDirectory(VfsPath.parse("/nope/x"), 0755),
+                new VolumeCommand.CreateDirectory(VfsPath.parse("/d/f/x"), 0755),
+                new VolumeCommand.Remove(VfsPath.parse("/d"), RemoveMode.EMPTY_DIRECTORY_ONLY),
+                new VolumeCommand.Move(VfsPath.parse("/d"), VfsPath.parse("/d/inside"), Overwrite.REPLACE),
+                new VolumeCommand.CreateFile(VfsPath.parse("/d/f"), 0644, Overwrite.NEVER),
+                new VolumeCommand.CreateSymlink(VfsPath.parse("/l"), "bad\0target"));
+        for (VolumeCommand command : refused) {
+            assertThatThrownBy(() -> volume.execute(command, ACTOR).await()).isInstanceOf(VfsException.class);
+        }
+        for (String bad : List.of("/a/../b", "/a\0", "/" + "x".repeat(256))) {
+            assertThatThrownBy(() -> VfsPath.parse(bad)).isInstanceOf(VfsException.InvalidName.class);
+        }
+        assertThat(volume.position()).isEqualTo(before);
+        assertThat(closedLog()).hasSize((int) before);
+    }
+
+    @Test
+    void answeredMeansVisibleAndPublished() {
+        Volume volume = volume();
+        List<EventEnvelope> published = Collections.synchronizedList(new ArrayList<>());
+        vertx.eventBus().<EventEnvelope>consumer(Vfs.eventsAddress("main"), m -> published.add(m.body()))
+                .completion().await();
+        Committed c = volume.execute(new VolumeCommand.CreateDirectory(VfsPath.parse("/seen"), 0755), ACTOR).await();
+        assertThat(volume.stat(VfsPath.parse("/seen")).await().isDirectory()).isTrue();
+        assertThat(volume.position()).isEqualTo(c.lastPosition());
+        assertThat(published).extracting(EventEnvelope::position).containsExactly(c.lastPosition());
+        assertThat(published.getFirst().actor()).isEqualTo(ACTOR);
+    }
+
+    @Test
+    void contentRoundTripsAcrossBlocksAndDeduplicates() {
+        Volume volume = volume();
+        byte[] data = randomBytes(5 * BLOCK + 1234, 1);
+        Content content = upload(volume, data, 7777);
+        assertThat(content.size()).isEqualTo(data.length);
+        assertThat(content.blocks()).hasSize(6);
+        assertThat(content.sha256()).isEqualTo(Sha256.of(Sha256.newDigest().digest(data)));
+        volume.execute(new VolumeCommand.CommitContent(VfsPath.parse("/big"), content, 0644, Overwrite.NEVER, null),
+                ACTOR).await();
+        Node node = volume.stat(VfsPath.parse("/big")).await();
+        assertThat(node.content()).isEqualTo(content);
+        assertThat(read(volume, node.content(), 0, data.length)).isEqualTo(data);
+        int from = BLOCK - 10;
+        assertThat(read(volume, node.content(), from, BLOCK + 20))
+                .isEqualTo(java.util.Arrays.copyOfRange(data, from, from + BLOCK + 20));
+        assertThat(read(volume, node.content(), data.length - 5, 100)).hasSize(5);
+        assertThat(upload(volume, data, 1000).blocks()).as("same bytes, same blocks").isEqualTo(content.blocks());
+    }
+
+    @Test
+    void stagedWritesAtOffsetsBecomeOneNewRevision() {
+        Volume volume = volume();
+        byte[] original = randomBytes(2 * BLOCK + 10, 2);
+        Content first = upload(volume, original, 4096);
+        volume.execute(new VolumeCommand.CommitContent(VfsPath.parse("/f"), first, 0644, Overwrite.NEVER, null),
+                ACTOR).await();
+        long before = volume.position();
+
+        StagedFile staged = volume.stage(first);
+        byte[] patch = randomBytes(100, 3);
+        staged.write(BLOCK - 50, Buffer.buffer(patch)).await();
+        staged.write(original.length + 20, Buffer.buffer(patch)).await();
+        assertThat(volume.stat(VfsPath.parse("/f")).await().content()).as("invisible until committed")
+                .isEqualTo(first);
+        Content second = staged.seal().await();
+        staged.discard().await();
+        volume.execute(new VolumeCommand.CommitContent(VfsPath.parse("/f"), second, 0644, Overwrite.REPLACE, null),
+                ACTOR).await();
+
+        byte[] expected = java.util.Arrays.copyOf(original, original.length + 120);
+        System.arraycopy(patch, 0, expected, BLOCK - 50, 100);
+        System.arraycopy(patch, 0, expected, original.length + 20, 100);
+        assertThat(read(volume, volume.stat(VfsPath.parse("/f")).await().content(), 0, expected.length))
+                .isEqualTo(expected);
+        assertThat(read(volume, volume.stat(VfsPath.parse("/f"), before).await().content(), 0, original.length))
+                .as("the old revision is still there").isEqualTo(original);
+    }
+
+    @Test
+    void restartGivesTheSameTreeWithAndWithoutSnapshot() {
+        Volume volume = volume();
+        for (int i = 0; i < 50; i++) {
+            volume.execute(new VolumeCommand.CreateDirectory(VfsPath.parse("/d" + i), 0755), ACTOR).await();
+            volume.execute(new VolumeCommand.Move(VfsPath.parse("/d" + i), VfsPath.parse("/e" + i),
+                    Overwrite.NEVER), ACTOR).await();
+        }
+        var before = TreeDump.of(((org.eventvfs.impl.ProjectedVolume) volume).projection().head());
+        reopen();
+        assertThat(TreeDump.of(((org.eventvfs.impl.ProjectedVolume) volume()).projection().head())).isEqualTo(before);
+        vfs.close().await();
+        StoreFixture.delete(dir.resolve("snapshots"));
+        vfs = StoreFixture.open(vertx, options);
+        assertThat(TreeDump.of(((org.eventvfs.impl.ProjectedVolume) volume()).projection().head())).isEqualTo(before);
+    }
+
+    protected static byte[] randomBytes(int n, long seed) {
+        byte[] data = new byte[n];
+        new Random(seed).nextBytes(data);
+        return data;
+    }
+
+    /** Uploads {@code data} in chunks of {@code chunk} bytes, as a protocol adapter would. */
+    protected static Content upload(Volume volume, byte[] data, int chunk) {
+        Upload upload = volume.upload();
+        for (int off = 0; off < data.length; off += chunk) {
+            upload.write(Buffer.buffer(java.util.Arrays.copyOfRange(data, off, Math.min(data.length, off + chunk))))
+                    .await();
+        }
+        return upload.finish().await();
+    }
+
+    protected static byte[] read(Volume volume, Content content, long offset, int length) {
+        return volume.read(content, offset, length).await().getBytes();
+    }
+}
