@@ -14,6 +14,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import org.eventvfs.Vfs;
 import org.eventvfs.VfsOptions;
 import org.eventvfs.Volume;
@@ -37,10 +38,10 @@ public abstract class ProjectionReplayProperties {
 
     @Provide
     Arbitrary<List<VolumeCommand>> sequences() {
-        return VolumeCommandArbitraries.sequences(50, 400);
+        return VolumeCommandArbitraries.sequences(600, 1000);
     }
 
-    @Property(tries = 30)
+    @Property(tries = 20)
     void projectionEqualsReplayAtEveryPosition(@ForAll("sequences") List<VolumeCommand> commands) {
         Path dir = StoreFixture.tempDirectory();
         Vertx vertx = Vertx.vertx();
@@ -49,8 +50,10 @@ public abstract class ProjectionReplayProperties {
             Vfs vfs = StoreFixture.open(vertx, options);
             TreeProjection live = runConcurrently(vfs, commands);
             vfs.close().await();
+            Statistics.label("nodes at the head").collect(bucket(TreeDump.of(live.head()).size()));
 
             List<EventEnvelope> log = StoreFixture.readAll(vertx, options, "prop");
+            Statistics.label("events").collect(bucket(log.size()));
             assertGaplessAndAtomic(log);
             assertEqualAtEveryPosition(live, log);
 
@@ -62,6 +65,10 @@ public abstract class ProjectionReplayProperties {
             vertx.close().await();
             StoreFixture.delete(dir);
         }
+    }
+
+    private static String bucket(int n) {
+        return n < 50 ? "< 50" : n < 150 ? "50-149" : n < 300 ? "150-299" : ">= 300";
     }
 
     /** Sends every command without waiting, so the writer groups them; waits for all answers. */

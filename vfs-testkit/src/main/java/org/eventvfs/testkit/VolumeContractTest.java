@@ -153,6 +153,11 @@ public abstract class VolumeContractTest {
         Committed c = volume.execute(new VolumeCommand.CreateDirectory(VfsPath.parse("/seen"), 0755), ACTOR).await();
         assertThat(volume.stat(VfsPath.parse("/seen")).await().isDirectory()).isTrue();
         assertThat(volume.position()).isEqualTo(c.lastPosition());
+        // Published before the answer; delivered to a consumer asynchronously, on its own context.
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (published.isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
         assertThat(published).extracting(EventEnvelope::position).containsExactly(c.lastPosition());
         assertThat(published.getFirst().actor()).isEqualTo(ACTOR);
     }

@@ -1,0 +1,223 @@
+package org.eventvfs.storage.local;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.eventvfs.domain.Sha256;
+import org.eventvfs.domain.VfsException;
+import org.eventvfs.spi.BlobStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded blob store: each block is a file {@code <folder>/ab/cd/abcd…} named by the 64 hex
+ * digits of its SHA-256, two levels of 256 folders so no folder grows past a few thousand entries.
+ * A block appears whole or not at all: it is written to {@code <folder>/tmp/}, synced, renamed into
+ * place and its folder synced, so a crash leaves at most an unfinished temporary file, removed at
+ * the next open. All file I/O runs on a small worker pool, never on an event loop.
+ */
+public final class LocalBlobStore implements BlobStore {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalBlobStore.class);
+    private static final int IO_THREADS = 8;
+    private static final String TMP = "tmp";
+
+    private final Path directory;
+    private final Path tmp;
+    private final WorkerExecutor io;
+    private volatile boolean closed;
+
+    private LocalBlobStore(Path directory, WorkerExecutor io) {
+        this.directory = directory;
+        this.tmp = directory.resolve(TMP);
+        this.io = io;
+    }
+
+    /** Opens the store in {@code directory}, creating it if needed and removing unfinished writes. */
+    public static Future<LocalBlobStore> open(Vertx vertx, Path directory) {
+        Path folder = directory.toAbsolutePath().normalize();
+        WorkerExecutor io = vertx.createSharedWorkerExecutor("vfs-blob-io " + folder, IO_THREADS);
+        LocalBlobStore store = new LocalBlobStore(folder, io);
+        return io.executeBlocking(() -> {
+            store.removeUnfinished();
+            return store;
+        }, false).onFailure(e -> io.close());
+    }
+
+    private void removeUnfinished() throws IOException {
+        Files.createDirectories(tmp);
+        int removed = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(tmp)) {
+            for (Path file : files) {
+                Files.delete(file);
+                removed++;
+            }
+        }
+        if (removed > 0) {
+            LOG.info("removed {} unfinished block writes from {}", removed, tmp);
+        }
+    }
+
+    @Override
+    public Future<Boolean> contains(Sha256 hash) {
+        return run("look up block " + hash, () -> Files.isRegularFile(pathOf(hash)));
+    }
+
+    /** Stores the block unless it is stored; refuses a block whose SHA-256 is not {@code hash}. */
+    @Override
+    public Future<Void> put(Sha256 hash, Buffer block) {
+        return run("store block " + hash, () -> {
+            Path target = pathOf(hash);
+            if (Files.isRegularFile(target)) {
+                return null;
+            }
+            byte[] bytes = block.getBytes();
+            Sha256 actual = Sha256.of(Sha256.newDigest().digest(bytes));
+            if (!actual.equals(hash)) {
+                throw new IllegalArgumentException("a block stored as " + hash + " has SHA-256 " + actual);
+            }
+            Path written = writeTemporary(bytes);
+            try {
+                moveIntoPlace(written, target);
+            } finally {
+                Files.deleteIfExists(written);
+            }
+            return null;
+        });
+    }
+
+    private Path writeTemporary(byte[] bytes) throws IOException {
+        Path file = tmp.resolve(UUID.randomUUID() + ".tmp");
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(false);
+        } catch (IOException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        return file;
+    }
+
+    private void moveIntoPlace(Path written, Path target) throws IOException {
+        Path folder = target.getParent();
+        boolean newFolders = !Files.isDirectory(folder);
+        if (newFolders) {
+            Files.createDirectories(folder);
+        }
+        Files.move(written, target, StandardCopyOption.ATOMIC_MOVE);
+        Fsync.directory(folder);
+        if (newFolders) {
+            Fsync.directory(folder.getParent());
+            Fsync.directory(directory);
+        }
+    }
+
+    @Override
+    public Future<Buffer> get(Sha256 hash, long offset, int length) {
+        if (offset < 0 || length < 0) {
+            return Future.failedFuture(new IllegalArgumentException("no range " + offset + "+" + length));
+        }
+        return run("read block " + hash, () -> {
+            try (FileChannel channel = FileChannel.open(pathOf(hash), StandardOpenOption.READ)) {
+                ByteBuffer range = ByteBuffer.allocate(Math.clamp(channel.size() - offset, 0, length));
+                while (range.hasRemaining()) {
+                    if (channel.read(range, offset + range.position()) < 0) {
+                        throw new EOFException("block " + hash + " ended while it was read");
+                    }
+                }
+                return Buffer.buffer(range.array());
+            } catch (NoSuchFileException e) {
+                throw new VfsException.NotFound("block " + hash + " is not stored");
+            }
+        });
+    }
+
+    @Override
+    public Future<Void> delete(Sha256 hash) {
+        return run("delete block " + hash, () -> {
+            Files.deleteIfExists(pathOf(hash));
+            return null;
+        });
+    }
+
+    /**
+     * Every stored block, for the garbage collector. A listing, not a snapshot: blocks put or
+     * deleted while it runs may or may not appear.
+     */
+    public Future<List<Sha256>> blocks() {
+        return run("list blocks", () -> {
+            List<Sha256> blocks = new ArrayList<>();
+            for (Path first : folders(directory)) {
+                for (Path second : folders(first)) {
+                    try (DirectoryStream<Path> files = Files.newDirectoryStream(second)) {
+                        for (Path file : files) {
+                            String name = file.getFileName().toString();
+                            if (name.length() == 64 && isLowerHex(name) && file.equals(pathOf(Sha256.parse(name)))) {
+                                blocks.add(Sha256.parse(name));
+                            }
+                        }
+                    }
+                }
+            }
+            return blocks;
+        });
+    }
+
+    /** The two-hex-digit folders of the block tree in {@code parent}; {@code tmp} is not one. */
+    private static List<Path> folders(Path parent) throws IOException {
+        List<Path> folders = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent,
+                p -> p.getFileName().toString().length() == 2 && isLowerHex(p.getFileName().toString()))) {
+            entries.forEach(folders::add);
+        }
+        return folders;
+    }
+
+    private static boolean isLowerHex(String name) {
+        return name.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+    }
+
+    @Override
+    public Future<Void> close() {
+        if (closed) {
+            return Future.succeededFuture();
+        }
+        closed = true;
+        return io.close();
+    }
+
+    private Path pathOf(Sha256 hash) {
+        String hex = hash.hex();
+        return directory.resolve(hex.substring(0, 2)).resolve(hex.substring(2, 4)).resolve(hex);
+    }
+
+    private <T> Future<T> run(String what, Callable<T> work) {
+        if (closed) {
+            return Future.failedFuture(new IllegalStateException("the blob store in " + directory + " is closed"));
+        }
+        return io.executeBlocking(() -> {
+            try {
+                return work.call();
+            } catch (IOException e) {
+                throw new VfsException.Unavailable("cannot " + what + " in " + directory + ": " + e, e);
+            }
+        }, false);
+    }
+}

@@ -1,0 +1,80 @@
+package org.eventvfs.storage.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eventvfs.testkit.Await.failure;
+import static org.eventvfs.testkit.Await.result;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.eventvfs.domain.Sha256;
+import org.eventvfs.spi.BlobStore;
+import org.eventvfs.spi.Storage;
+import org.eventvfs.spi.StorageContext;
+import org.eventvfs.testkit.BlobStoreContractTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalBlobStoreTest extends BlobStoreContractTest {
+    @TempDir
+    Path data;
+
+    @Override
+    protected Future<BlobStore> openStore(Vertx vertx) {
+        return Storage.openBlobStore(URI.create("file:blobs"), new StorageContext(vertx, data));
+    }
+
+    @Test
+    void aBlockIsAFileNamedByItsHashTwoFoldersDeep() {
+        BlobStore store = open();
+        byte[] bytes = block(1000, 10);
+        Sha256 hash = hashOf(bytes);
+
+        result(store.put(hash, Buffer.buffer(bytes)));
+
+        String hex = hash.hex();
+        Path file = data.resolve("blobs").resolve(hex.substring(0, 2)).resolve(hex.substring(2, 4)).resolve(hex);
+        assertThat(file).hasBinaryContent(bytes);
+        assertThat(data.resolve("blobs/tmp")).isEmptyDirectory();
+    }
+
+    @Test
+    void unfinishedWritesAreRemovedOnOpen() throws IOException {
+        Path tmp = Files.createDirectories(data.resolve("blobs/tmp"));
+        Files.write(tmp.resolve("0b7c.tmp"), new byte[] {1, 2, 3});
+
+        open();
+
+        assertThat(tmp).isEmptyDirectory();
+    }
+
+    @Test
+    void aBlockWhoseHashIsWrongIsRefused() {
+        BlobStore store = open();
+        Sha256 claimed = hashOf(block(100, 11));
+
+        assertThat(failure(store.put(claimed, Buffer.buffer(block(100, 12))))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(result(store.contains(claimed))).isFalse();
+    }
+
+    @Test
+    void theListingHoldsEveryStoredBlock() throws IOException {
+        LocalBlobStore store = (LocalBlobStore) open();
+        Sha256[] hashes = new Sha256[20];
+        for (int i = 0; i < hashes.length; i++) {
+            byte[] bytes = block(100 + i, 100 + i);
+            hashes[i] = hashOf(bytes);
+            result(store.put(hashes[i], Buffer.buffer(bytes)));
+        }
+        result(store.delete(hashes[0]));
+        Files.writeString(data.resolve("blobs").resolve(hashes[1].hex().substring(0, 2)).resolve("README"), "not a block");
+
+        assertThat(result(store.blocks())).containsExactlyInAnyOrder(
+                Arrays.copyOfRange(hashes, 1, hashes.length));
+    }
+}

@@ -1,0 +1,208 @@
+package org.eventvfs.storage.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eventvfs.testkit.Await.failure;
+import static org.eventvfs.testkit.Await.result;
+import static org.eventvfs.testkit.EventChain.eventsOf;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eventvfs.domain.EventEnvelope;
+import org.eventvfs.domain.VolumeEvent;
+import org.eventvfs.spi.EventBatch;
+import org.eventvfs.spi.EventStore;
+import org.eventvfs.spi.Storage;
+import org.eventvfs.spi.StorageContext;
+import org.eventvfs.spi.StreamHead;
+import org.eventvfs.testkit.EventChain;
+import org.eventvfs.testkit.EventStoreContractTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalEventStoreTest extends EventStoreContractTest {
+    @TempDir
+    Path data;
+
+    @Override
+    protected Future<EventStore> openStore(Vertx vertx) {
+        return Storage.openEventStore(URI.create("file:events"), new StorageContext(vertx, data));
+    }
+
+    private LocalEventStore openLocal() {
+        return (LocalEventStore) open();
+    }
+
+    @Test
+    void eachStreamIsOneLogFileWithASafeName() {
+        EventStore store = open();
+        result(store.append("default", 0, new EventChain("default").batches(1, 1)));
+        result(store.append(EventEnvelope.ACCOUNTS, 0, new EventChain(EventEnvelope.ACCOUNTS).batches(1, 1)));
+        result(store.append("Team Files", 0, new EventChain("Team Files").batches(1, 1)));
+
+        assertThat(data.resolve("events")).isDirectoryContaining("glob:**/default.log")
+                .isDirectoryContaining("glob:**/%40accounts.log")
+                .isDirectoryContaining("glob:**/%54eam%20%46iles.log");
+        close(store);
+        assertThat(result(open().streams())).containsExactly("@accounts", "Team Files", "default");
+    }
+
+    @Test
+    void streamNamesThatCouldEscapeTheFolderAreRefused() {
+        EventStore store = open();
+        for (String name : List.of("../etc", "a/b", "nul\0", "..", "")) {
+            assertThat(failure(store.append(name, 0, new EventChain(name).batches(1, 1))))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(failure(store.head(name))).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(data.resolve("events")).isDirectoryNotContaining("glob:**/*.log");
+    }
+
+    @Test
+    void appendsThatBreakPositionsOrTheChainAreRefused() {
+        EventStore store = open();
+        EventChain chain = new EventChain("default");
+        result(store.append("default", 0, chain.batches(1, 2)));
+
+        EventChain gap = new EventChain("default", new StreamHead(3, chain.head().hash()));
+        EventChain unchained = new EventChain("default", new StreamHead(2, EventEnvelope.GENESIS));
+        EventChain otherStream = new EventChain("other", chain.head());
+        EventBatch good = new EventChain("default", chain.head()).batch(1);
+        EventBatch wrongCommand = new EventBatch(UUID.randomUUID(), good.events());
+
+        assertThat(failure(store.append("default", 2, List.of(gap.batch(1))))).hasMessageContaining("position 4");
+        assertThat(failure(store.append("default", 2, List.of(unchained.batch(1))))).hasMessageContaining("chain");
+        assertThat(failure(store.append("default", 2, List.of(otherStream.batch(1))))).hasMessageContaining("stream other");
+        assertThat(failure(store.append("default", 2, List.of(wrongCommand)))).hasMessageContaining("command");
+        assertThat(failure(store.append("default", 2, List.of(good, good)))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(result(store.head("default"))).isEqualTo(chain.head());
+        result(store.append("default", 2, List.of(good)));
+    }
+
+    @Test
+    void appendsIssuedWithoutWaitingApplyInCallOrder() {
+        EventStore store = open();
+        EventChain chain = new EventChain("default");
+        List<Future<Void>> appends = new ArrayList<>();
+        List<EventBatch> all = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            long head = chain.head().position();
+            List<EventBatch> batches = chain.batches(2, 2);
+            all.addAll(batches);
+            appends.add(store.append("default", head, batches));
+        }
+
+        result(Future.all(appends));
+
+        assertThat(result(store.read("default", 1, 1000))).isEqualTo(eventsOf(all));
+    }
+
+    @Test
+    void readsDuringAppendsSeeWholeAppendsOnly() {
+        EventStore store = open();
+        EventChain chain = new EventChain("default");
+        List<List<EventBatch>> calls = new ArrayList<>();
+        List<Future<Void>> appends = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            long head = chain.head().position();
+            calls.add(chain.batches(3, 2));
+            appends.add(store.append("default", head, calls.getLast()));
+        }
+        List<EventEnvelope> all = eventsOf(calls.stream().flatMap(List::stream).toList());
+
+        while (!Future.all(appends).isComplete()) {
+            List<EventEnvelope> seen = result(store.read("default", 1, 1000));
+            assertThat(seen.size() % 6).isZero();
+            assertThat(seen).isEqualTo(all.subList(0, seen.size()));
+        }
+        assertThat(result(store.read("default", 1, 1000))).isEqualTo(all);
+    }
+
+    @Test
+    void aLongStreamReadsFromAnyPositionThroughTheSparseIndex() {
+        LocalEventStore store = openLocal();
+        EventChain chain = new EventChain("default");
+        List<EventBatch> batches = chain.batches(600, 3);
+        for (int i = 0; i < batches.size(); i += 100) {
+            result(store.append("default", 3L * i, batches.subList(i, i + 100)));
+        }
+        List<EventEnvelope> all = eventsOf(batches);
+        close(store);
+        EventStore reopened = open();
+
+        for (int from : new int[] {1, 2, 3, 4, 700, 901, 1500, 1798, 1800}) {
+            assertThat(result(reopened.read("default", from, 5)))
+                    .isEqualTo(all.subList(from - 1, Math.min(from + 4, all.size())));
+        }
+    }
+
+    @Test
+    void verifyingAnIntactChainReportsItsHead() {
+        LocalEventStore store = openLocal();
+        EventChain chain = new EventChain("default");
+        result(store.append("default", 0, chain.batches(5, 3)));
+
+        ChainReport report = result(store.verifyChain("default"));
+
+        assertThat(report.intact()).isTrue();
+        assertThat(report.intactThrough()).isEqualTo(15);
+        assertThat(report.intactHash()).isEqualTo(chain.head().hash());
+    }
+
+    @Test
+    void verifyingFindsAnEventWhoseContentDoesNotMatchItsHash() {
+        LocalEventStore store = openLocal();
+        EventChain chain = new EventChain("default");
+        EventBatch batch = chain.batch(4);
+        List<EventEnvelope> events = new ArrayList<>(batch.events());
+        EventEnvelope honest = events.get(2);
+        events.set(2, new EventEnvelope(honest.stream(), honest.position(), honest.eventId(), honest.commandId(),
+                honest.type(), honest.schemaVersion(), honest.timestamp(), honest.actor(), honest.previousHash(),
+                honest.hash(), new VolumeEvent.DirectoryCreated(99, 1, "forged", 0777, "mallory", 0)));
+        result(store.append("default", 0, List.of(new EventBatch(batch.commandId(), events))));
+
+        ChainReport report = result(store.verifyChain("default"));
+
+        assertThat(report.intact()).isFalse();
+        assertThat(report.firstBadPosition()).isEqualTo(3);
+        assertThat(report.intactThrough()).isEqualTo(2);
+        assertThat(report.problem()).contains("does not match its hash");
+    }
+
+    @Test
+    void aSecondStoreOnTheSameFolderIsRefused() {
+        open();
+
+        assertThat(failure(openStore(vertx))).hasMessageContaining("already open");
+    }
+
+    @Test
+    void theUriSelectsFolderAndDurability() {
+        Path absolute = data.resolve("elsewhere");
+        EventStore store = result(Storage.openEventStore(URI.create(absolute.toUri() + "?fsync=false"),
+                new StorageContext(vertx, data)));
+        result(store.append("default", 0, new EventChain("default").batches(1, 1)));
+        result(store.close());
+
+        assertThat(Files.exists(absolute.resolve("default.log"))).isTrue();
+        assertThat(failure(Storage.openEventStore(URI.create("file:events?fsync=maybe"), new StorageContext(vertx, data))))
+                .hasMessageContaining("true or false");
+        assertThat(failure(Storage.openEventStore(URI.create("file:events?compress=true"), new StorageContext(vertx, data))))
+                .hasMessageContaining("unknown option 'compress'");
+    }
+
+    @Test
+    void aClosedStoreRefusesWork() {
+        EventStore store = open();
+        close(store);
+
+        assertThat(failure(store.read("default", 1, 1))).hasMessageContaining("closed");
+        assertThat(failure(store.append("default", 0, new EventChain("default").batches(1, 1))))
+                .hasMessageContaining("closed");
+    }
+}
