@@ -7,7 +7,11 @@ import org.eventvfs.domain.EventEnvelope;
 import org.eventvfs.spi.EventStore;
 import org.eventvfs.spi.StreamHead;
 
-/** Reads a stream from a position to its end, page by page, handing each event to a consumer. */
+/**
+ * Reads a stream from a position to its end, page by page, handing each page to a consumer. The
+ * next page is requested before the current one is consumed, so reading and decoding overlap with
+ * applying.
+ */
 final class StreamReplay {
     static final int PAGE = 10_000;
 
@@ -17,17 +21,23 @@ final class StreamReplay {
     /** Replays from {@code after + 1}; answers the head reached (the last event's position and hash). */
     static Future<StreamHead> replay(EventStore store, String stream, StreamHead after,
                                      Consumer<List<EventEnvelope>> pages) {
-        return store.read(stream, after.position() + 1, PAGE).compose(events -> {
+        return consume(store, stream, after, store.read(stream, after.position() + 1, PAGE), pages);
+    }
+
+    private static Future<StreamHead> consume(EventStore store, String stream, StreamHead after,
+                                              Future<List<EventEnvelope>> page, Consumer<List<EventEnvelope>> pages) {
+        return page.compose(events -> {
             if (events.isEmpty()) {
                 return Future.succeededFuture(after);
             }
-            EventEnvelope last = events.getLast();
             if (events.getFirst().position() != after.position() + 1) {
                 return Future.failedFuture(new IllegalStateException("stream " + stream + " skips from "
                         + after.position() + " to " + events.getFirst().position()));
             }
+            EventEnvelope last = events.getLast();
+            Future<List<EventEnvelope>> next = store.read(stream, last.position() + 1, PAGE);
             pages.accept(events);
-            return replay(store, stream, new StreamHead(last.position(), last.hash()), pages);
+            return consume(store, stream, new StreamHead(last.position(), last.hash()), next, pages);
         });
     }
 }

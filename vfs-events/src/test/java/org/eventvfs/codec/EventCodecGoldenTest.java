@@ -88,6 +88,23 @@ class EventCodecGoldenTest {
         assertThat(EventCodec.hashOf(EventCodec.mapper().readTree(golden))).isEqualTo(read.hash());
     }
 
+    @ParameterizedTest
+    @MethodSource("payloads")
+    void sealedHashEqualsTheHashOfTheStoredForm(EventPayload payload) throws IOException {
+        EventEnvelope sealed = EventCodec.seal("default", 3, UUID.randomUUID(), 5, ACTOR, BLOCK, payload);
+        byte[] stored = EventCodec.encode(sealed);
+        assertThat(EventCodec.hashOf(EventCodec.mapper().readTree(stored))).isEqualTo(sealed.hash());
+        assertThat(stored).isEqualTo(CanonicalJson.bytes(EventCodec.mapper().readTree(stored)));
+    }
+
+    @Test
+    void awkwardStringsAreCanonicalToo() throws IOException {
+        String name = "é ✓ \u0001 \" \\ / \u2028 \uD83D\uDE00";
+        sealedHashEqualsTheHashOfTheStoredForm(new VolumeEvent.DirectoryCreated(2, 1, name, 0755, name, 1));
+        sealedHashEqualsTheHashOfTheStoredForm(new VolumeEvent.PropertiesChanged(2, Map.of("b", name, "a", "1",
+                "é", "2"), List.of()));
+    }
+
     @Test
     void aChangedFieldChangesTheHash() throws IOException {
         EventEnvelope envelope = envelope(payloads().findFirst().orElseThrow());
