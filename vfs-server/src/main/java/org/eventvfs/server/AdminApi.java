@@ -1,0 +1,103 @@
+package org.eventvfs.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.util.List;
+import org.eventvfs.domain.Account;
+
+/**
+ * The admin socket's JSON: its paths, its bodies, and their encoding, shared by the server's
+ * routes and the command-line client so the two cannot drift apart.
+ */
+final class AdminApi {
+    static final String USERS = "/v1/users";
+    /** Unknown fields fail (Jackson's default), so a misspelt one is an error, not a silent default. */
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private AdminApi() {
+    }
+
+    /**
+     * A user to add. Null {@code volume} and {@code home} mean the defaults, {@code default} and
+     * {@code /<name>}; a null {@code passwordHash} makes a key-only user.
+     */
+    record NewUser(String name, String passwordHash, List<String> keys, String volume, String home,
+                   boolean readOnly) {
+        NewUser {
+            keys = keys == null ? List.of() : List.copyOf(keys);
+        }
+    }
+
+    record PasswordChange(String passwordHash) {
+    }
+
+    record KeysChange(List<String> keys) {
+        KeysChange {
+            keys = keys == null ? List.of() : List.copyOf(keys);
+        }
+    }
+
+    /** A user as the API shows it: whether there is a password, never its hash. */
+    record User(String name, String volume, String home, boolean readOnly, boolean hasPassword,
+                List<String> keys) {
+        static User of(Account account) {
+            return new User(account.name(), account.volume(), account.home().toString(), account.readOnly(),
+                    account.passwordHash() != null, account.keys());
+        }
+    }
+
+    record ErrorReply(String error) {
+    }
+
+    static String userPath(String name) {
+        return USERS + "/" + name;
+    }
+
+    static Buffer encode(Object body) {
+        try {
+            return Buffer.buffer(JSON.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + body.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Decodes a request or response body; a malformed one fails with {@link BadRequest}. */
+    static <T> T decode(Buffer body, Class<T> type) {
+        try {
+            return JSON.readValue(body.getBytes(), type);
+        } catch (IOException e) {
+            throw new BadRequest("the body is not a valid " + type.getSimpleName() + ": " + originalMessage(e));
+        }
+    }
+
+    static List<User> decodeUsers(Buffer body) {
+        try {
+            return JSON.readValue(body.getBytes(), new TypeReference<List<User>>() {
+            });
+        } catch (IOException e) {
+            throw new BadRequest("the body is not a list of users: " + originalMessage(e));
+        }
+    }
+
+    private static String originalMessage(IOException e) {
+        return e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+    }
+
+    /** The request body cannot be read as what the endpoint takes. */
+    static final class BadRequest extends RuntimeException {
+        BadRequest(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** No endpoint answers this method and path. */
+    static final class NoSuchEndpoint extends RuntimeException {
+        NoSuchEndpoint(String method, String path) {
+            super("no such endpoint: " + method + " " + path, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.eventvfs.server;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import org.eventvfs.server.AdminApi.KeysChange;
+import org.eventvfs.server.AdminApi.NewUser;
+import org.eventvfs.server.AdminApi.PasswordChange;
+import org.eventvfs.server.AdminApi.User;
+
+/** {@link UserOperations} through a running server's admin socket. */
+final class AdminClient implements UserOperations {
+    private final HttpClient http;
+    /**
+     * Every request is made on this one context. Made from a thread outside Vert.x, each request
+     * gets a context of its own, and when a reused connection belongs to another event loop the
+     * response's body can arrive before {@code body()} is asked for, and is lost.
+     */
+    private final Context context;
+    private final SocketAddress socket;
+    private final String userAgent;
+
+    AdminClient(Vertx vertx, Path socket) {
+        this.http = vertx.createHttpClient();
+        this.context = vertx.getOrCreateContext();
+        this.socket = SocketAddress.domainSocketAddress(socket.toString());
+        this.userAgent = "vfs-cli/" + VfsCommand.version() + " (pid " + ProcessHandle.current().pid() + ")";
+    }
+
+    @Override
+    public Future<List<User>> list() {
+        return call(HttpMethod.GET, AdminApi.USERS, null).map(AdminApi::decodeUsers);
+    }
+
+    @Override
+    public Future<User> add(NewUser user) {
+        return call(HttpMethod.POST, AdminApi.USERS, user).map(body -> AdminApi.decode(body, User.class));
+    }
+
+    @Override
+    public Future<User> changePassword(String name, String passwordHash) {
+        return call(HttpMethod.PUT, AdminApi.userPath(name) + "/password", new PasswordChange(passwordHash))
+                .map(body -> AdminApi.decode(body, User.class));
+    }
+
+    @Override
+    public Future<User> changeKeys(String name, List<String> keys) {
+        return call(HttpMethod.PUT, AdminApi.userPath(name) + "/keys", new KeysChange(keys))
+                .map(body -> AdminApi.decode(body, User.class));
+    }
+
+    @Override
+    public Future<Void> remove(String name) {
+        return call(HttpMethod.DELETE, AdminApi.userPath(name), null).mapEmpty();
+    }
+
+    Future<Void> close() {
+        return http.close();
+    }
+
+    /** The response body of a 2xx answer; otherwise fails with the server's error message. */
+    private Future<Buffer> call(HttpMethod method, String path, Object body) {
+        RequestOptions request = new RequestOptions().setServer(socket).setHost("localhost").setMethod(method)
+                .setURI(path).putHeader(HttpHeaders.USER_AGENT, userAgent);
+        if (body != null) {
+            request.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+        }
+        Promise<Buffer> answered = Promise.promise();
+        context.runOnContext(onContext -> http.request(request)
+                .compose(sent -> body == null ? sent.send() : sent.send(AdminApi.encode(body)))
+                .compose(response -> response.body().compose(content -> answer(response, content)))
+                .onComplete(answered));
+        return answered.future();
+    }
+
+    private static Future<Buffer> answer(HttpClientResponse response, Buffer content) {
+        if (response.statusCode() / 100 == 2) {
+            return Future.succeededFuture(content);
+        }
+        String error;
+        try {
+            error = AdminApi.decode(content, AdminApi.ErrorReply.class).error();
+        } catch (AdminApi.BadRequest unreadable) {
+            error = "the server answered " + response.statusCode() + " " + response.statusMessage();
+        }
+        return Future.failedFuture(new CommandFailure(error));
+    }
+}

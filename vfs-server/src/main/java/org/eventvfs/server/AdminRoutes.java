@@ -1,0 +1,89 @@
+package org.eventvfs.server;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eventvfs.Vfs;
+import org.eventvfs.domain.Actor;
+import org.eventvfs.server.AdminApi.KeysChange;
+import org.eventvfs.server.AdminApi.NewUser;
+import org.eventvfs.server.AdminApi.PasswordChange;
+
+/**
+ * The admin socket's endpoints. Each reads its body, makes one call to {@link UserAdministration}
+ * and answers JSON; failures go through {@link AdminErrors}.
+ */
+final class AdminRoutes implements Handler<HttpServerRequest> {
+    /** The socket is 0600, so whoever connects runs as the server's own OS user. */
+    private static final String ADMIN_USER = System.getProperty("user.name");
+
+    private final Vfs vfs;
+    private final AtomicLong requests = new AtomicLong();
+
+    AdminRoutes(Vfs vfs) {
+        this.vfs = vfs;
+    }
+
+    private record Reply(int status, Object body) {
+    }
+
+    @Override
+    public void handle(HttpServerRequest request) {
+        HttpServerResponse response = request.response();
+        request.body()
+                .compose(body -> route(request, body))
+                .onSuccess(reply -> send(response, reply))
+                .onFailure(failure -> AdminErrors.send(response, failure));
+    }
+
+    private Future<Reply> route(HttpServerRequest request, Buffer body) {
+        List<String> path = Arrays.stream(request.path().split("/")).filter(s -> !s.isEmpty()).toList();
+        String name = path.size() > 2 ? path.get(2) : null;
+        String route = request.method().name() + " " + shape(path);
+        UserAdministration users = new UserAdministration(vfs, actor(request));
+        try {
+            return switch (route) {
+                case "GET /v1/users" -> users.list().map(list -> new Reply(200, list));
+                case "POST /v1/users" -> users.add(AdminApi.decode(body, NewUser.class)).map(u -> new Reply(201, u));
+                case "PUT /v1/users/{name}/password" -> users.changePassword(name,
+                        AdminApi.decode(body, PasswordChange.class).passwordHash()).map(u -> new Reply(200, u));
+                case "PUT /v1/users/{name}/keys" -> users.changeKeys(name,
+                        AdminApi.decode(body, KeysChange.class).keys()).map(u -> new Reply(200, u));
+                case "DELETE /v1/users/{name}" -> users.remove(name).map(v -> new Reply(204, null));
+                default -> Future.failedFuture(new AdminApi.NoSuchEndpoint(request.method().name(), request.path()));
+            };
+        } catch (RuntimeException badBody) {
+            return Future.failedFuture(badBody);
+        }
+    }
+
+    /** The path with the user name replaced by {@code {name}}, to match routes against. */
+    private static String shape(List<String> path) {
+        StringBuilder shape = new StringBuilder();
+        for (int i = 0; i < path.size(); i++) {
+            shape.append('/').append(i == 2 && path.get(0).equals("v1") && path.get(1).equals("users")
+                    ? "{name}" : path.get(i));
+        }
+        return shape.toString();
+    }
+
+    private Actor actor(HttpServerRequest request) {
+        return new Actor(ADMIN_USER, "admin", "local", "admin-" + requests.incrementAndGet(),
+                request.getHeader(HttpHeaders.USER_AGENT));
+    }
+
+    private static void send(HttpServerResponse response, Reply reply) {
+        response.setStatusCode(reply.status());
+        if (reply.body() == null) {
+            response.end();
+        } else {
+            response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(AdminApi.encode(reply.body()));
+        }
+    }
+}

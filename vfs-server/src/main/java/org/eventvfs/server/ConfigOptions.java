@@ -1,0 +1,41 @@
+package org.eventvfs.server;
+
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The options every command shares: where the configuration and the stores are, and how loudly to fail. */
+final class ConfigOptions {
+    static final String VERBOSE = "--verbose";
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML configuration (default: $VFS_CONFIG, else ./vfs.yaml if it exists)")
+    Path config;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "data folder (default: $VFS_DATA, else ./vfs-data)")
+    String data;
+
+    @Option(names = "--events", paramLabel = "URI", description = "event store (default: file:<data>/events)")
+    String events;
+
+    @Option(names = "--blobs", paramLabel = "URI", description = "blob store (default: file:<data>/blobs)")
+    String blobs;
+
+    @Option(names = {"-v", VERBOSE}, description = "print the stack trace of a failure")
+    boolean verbose;
+
+    /** The configuration in force, with these flags and {@code bind} and {@code ports} on top. */
+    ServerConfig load(CommandEnvironment environment, String bind, Map<Protocol, Integer> ports) {
+        ConfigLayer flags = new ConfigLayer(
+                data == null ? null : ConfigValues.path("--data", data),
+                events == null ? null : ConfigValues.storeUri("--events", events),
+                blobs == null ? null : ConfigValues.storeUri("--blobs", blobs),
+                bind == null ? null : ConfigValues.bind("--bind", bind),
+                ports, Map.of());
+        return ServerConfig.load(config, environment.variables(), flags);
+    }
+
+    ServerConfig load(CommandEnvironment environment) {
+        return load(environment, null, Map.of());
+    }
+}

@@ -1,0 +1,69 @@
+package org.eventvfs.server;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+/**
+ * Checks single configuration values, the same way whether they come from YAML, the environment or
+ * a flag; {@code key} names where the value came from, for the error message.
+ */
+final class ConfigValues {
+    private static final int MAX_PORT = 65_535;
+
+    private ConfigValues() {
+    }
+
+    static int port(String key, String text) {
+        try {
+            return port(key, Integer.parseInt(text.strip()));
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + ": '" + text + "' is not a port number (0 to " + MAX_PORT
+                    + "; 0 turns the listener off)");
+        }
+    }
+
+    static int port(String key, int port) {
+        if (port < 0 || port > MAX_PORT) {
+            throw new ConfigException(key + ": " + port + " is not a port number (0 to " + MAX_PORT
+                    + "; 0 turns the listener off)");
+        }
+        return port;
+    }
+
+    /** A store URI; its scheme picks the storage provider, so it must have one. */
+    static URI storeUri(String key, String text) {
+        URI uri;
+        try {
+            uri = new URI(text.strip());
+        } catch (URISyntaxException e) {
+            throw new ConfigException(key + ": '" + text + "' is not a URI: " + e.getReason());
+        }
+        if (uri.getScheme() == null) {
+            throw new ConfigException(key + ": '" + text + "' has no scheme; a store URI looks like "
+                    + "file:/srv/vfs-data/events");
+        }
+        return uri;
+    }
+
+    static Path path(String key, String text) {
+        if (text.isBlank()) {
+            throw new ConfigException(key + ": a path is needed, not an empty value");
+        }
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new ConfigException(key + ": '" + text + "' is not a usable path: " + e.getReason());
+        }
+    }
+
+    /** An address or host name to listen on; resolved by the listeners, so only its shape is checked. */
+    static String bind(String key, String text) {
+        String address = text.strip();
+        if (address.isEmpty() || address.chars().anyMatch(Character::isWhitespace)) {
+            throw new ConfigException(key + ": '" + text + "' is not an address to listen on (e.g. 127.0.0.1 or 0.0.0.0)");
+        }
+        return address;
+    }
+}

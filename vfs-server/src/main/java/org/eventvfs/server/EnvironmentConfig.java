@@ -1,0 +1,48 @@
+package org.eventvfs.server;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The configuration read from {@code VFS_*} environment variables; an empty variable counts as unset. */
+final class EnvironmentConfig {
+    static final String CONFIG = "VFS_CONFIG";
+    static final String DATA = "VFS_DATA";
+    static final String EVENTS = "VFS_EVENTS";
+    static final String BLOBS = "VFS_BLOBS";
+    static final String BIND = "VFS_BIND";
+
+    private EnvironmentConfig() {
+    }
+
+    static ConfigLayer read(Map<String, String> variables) {
+        Map<Protocol, Integer> ports = new EnumMap<>(Protocol.class);
+        for (Protocol protocol : Protocol.values()) {
+            String port = value(variables, protocol.portVariable());
+            if (port != null) {
+                ports.put(protocol, ConfigValues.port(protocol.portVariable(), port));
+            }
+        }
+        String data = value(variables, DATA);
+        String events = value(variables, EVENTS);
+        String blobs = value(variables, BLOBS);
+        String bind = value(variables, BIND);
+        return new ConfigLayer(
+                data == null ? null : ConfigValues.path(DATA, data),
+                events == null ? null : ConfigValues.storeUri(EVENTS, events),
+                blobs == null ? null : ConfigValues.storeUri(BLOBS, blobs),
+                bind == null ? null : ConfigValues.bind(BIND, bind),
+                ports, Map.of());
+    }
+
+    /** The configuration file that {@code VFS_CONFIG} names, or null. */
+    static Path configFile(Map<String, String> variables) {
+        String file = value(variables, CONFIG);
+        return file == null ? null : ConfigValues.path(CONFIG, file);
+    }
+
+    private static String value(Map<String, String> variables, String name) {
+        String value = variables.get(name);
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

@@ -1,0 +1,64 @@
+package org.eventvfs.server;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import org.eventvfs.Vfs;
+
+/**
+ * A running server: the data folder's lock, the {@link Vfs}, the admin socket and the protocol
+ * adapters, started in that order and stopped in reverse. Nothing is served unless all started.
+ */
+final class Server {
+    private final Vfs vfs;
+    private final String readyLine;
+    private final StopSequence started;
+
+    private Server(Vfs vfs, String readyLine, StopSequence started) {
+        this.vfs = vfs;
+        this.readyLine = readyLine;
+        this.started = started;
+    }
+
+    /** Starts every configured part; on any failure stops what had started and fails with one line. */
+    static Future<Server> start(Vertx vertx, ServerConfig config) {
+        StopSequence started = new StopSequence();
+        return LockedStores.open(vertx, config).compose(stores -> {
+            started.add("the stores", stores::close);
+            Vfs vfs = stores.vfs();
+            return AdminServer.start(vertx, config.adminSocket(), vfs)
+                    .recover(CommandFailure.during("admin socket " + config.adminSocket()))
+                    .compose(admin -> {
+                        started.add("the admin socket", admin::close);
+                        return ProtocolAdapters.start(vertx, vfs, config, started);
+                    })
+                    .map(served -> new Server(vfs, readyLine(config, served), started))
+                    .recover(failure -> started.stopAll().transform(stopped -> Future.failedFuture(failure)));
+        });
+    }
+
+    Vfs vfs() {
+        return vfs;
+    }
+
+    /** {@code ready: data …, events …, blobs …, admin …, sftp 127.0.0.1:2222, …}: what is served. */
+    String readyLine() {
+        return readyLine;
+    }
+
+    /** Stops the adapters, the admin socket and the stores (which snapshot), then releases the lock. */
+    Future<Void> stop() {
+        return started.stopAll();
+    }
+
+    private static String readyLine(ServerConfig config, List<String> served) {
+        List<String> parts = new ArrayList<>(List.of(
+                "data " + config.data(),
+                "events " + config.events(),
+                "blobs " + config.blobs(),
+                "admin " + config.data().resolve(AdminServer.SOCKET_FILE)));
+        parts.addAll(served);
+        return "ready: " + String.join(", ", parts);
+    }
+}

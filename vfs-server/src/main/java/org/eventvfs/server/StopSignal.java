@@ -1,0 +1,69 @@
+package org.eventvfs.server;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * When {@code vfs run} stops: on SIGTERM or SIGINT in the real process, on {@link #request()} in
+ * tests. The main thread waits for the request, stops the server, and reports its exit status.
+ */
+final class StopSignal {
+    /** How long a signal waits for a clean stop before the process ends anyway. */
+    private static final long STOP_TIMEOUT_SECONDS = 60;
+
+    private final boolean fromJvmShutdown;
+    private final CountDownLatch requested = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile int exitStatus;
+
+    private StopSignal(boolean fromJvmShutdown) {
+        this.fromJvmShutdown = fromJvmShutdown;
+    }
+
+    /** Stops on SIGTERM or SIGINT, once {@link #listen()} has been called. */
+    static StopSignal onJvmShutdown() {
+        return new StopSignal(true);
+    }
+
+    /** Stops only when {@link #request()} is called. */
+    static StopSignal onRequest() {
+        return new StopSignal(false);
+    }
+
+    /** From now on a signal asks for a stop; call {@link #stopped(int)} on every path after this. */
+    void listen() {
+        if (fromJvmShutdown) {
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stopOnJvmShutdown, "vfs-stop"));
+        }
+    }
+
+    void request() {
+        requested.countDown();
+    }
+
+    void awaitRequest() throws InterruptedException {
+        requested.await();
+    }
+
+    /** Reports that the server is down, with the status the process should end with. */
+    void stopped(int status) {
+        exitStatus = status;
+        stopped.countDown();
+    }
+
+    /**
+     * Runs in the shutdown hook. After a signal the JVM would end with status 128 + signal; a
+     * clean stop on SIGTERM is a success to systemd and container runtimes, so once the main
+     * thread has stopped everything the process ends with the status it reported.
+     */
+    private void stopOnJvmShutdown() {
+        request();
+        try {
+            boolean done = stopped.await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            Runtime.getRuntime().halt(done ? exitStatus : FailureReporter.FAILED);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            Runtime.getRuntime().halt(FailureReporter.FAILED);
+        }
+    }
+}

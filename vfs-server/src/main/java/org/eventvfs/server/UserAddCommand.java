@@ -1,0 +1,59 @@
+package org.eventvfs.server;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.eventvfs.server.AdminApi.NewUser;
+import org.eventvfs.server.AdminApi.User;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code vfs user add}: a new user with a password, SSH keys or both, and their home directory. */
+@Command(name = "add", description = "Add a user and create their home directory. Without --password-stdin "
+        + "or --key, asks for a password on the terminal.")
+final class UserAddCommand implements Callable<Integer> {
+    private final CommandEnvironment environment;
+
+    @Mixin
+    ConfigOptions options;
+
+    @Parameters(paramLabel = "NAME", description = "user name: 1 to 32 of a-z, 0-9, '_', '.', '-'")
+    String name;
+
+    @Option(names = "--password-stdin", description = "read the password from the first line of standard input")
+    boolean passwordStdin;
+
+    @Option(names = "--key", paramLabel = "FILE", description = "an SSH public key file; repeat for more")
+    List<Path> keyFiles = new ArrayList<>();
+
+    @Option(names = "--home", paramLabel = "PATH", description = "home directory in the volume (default /NAME)")
+    String home;
+
+    @Option(names = "--volume", paramLabel = "V", description = "volume (default " + UserAdministration.DEFAULT_VOLUME
+            + ")")
+    String volume;
+
+    @Option(names = "--read-only", description = "the user may read but not change anything")
+    boolean readOnly;
+
+    UserAddCommand(CommandEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        ServerConfig config = options.load(environment);
+        List<String> keys = PublicKeyFiles.read(keyFiles);
+        boolean askPassword = passwordStdin || keys.isEmpty();
+        String hash = askPassword ? PasswordInput.readHash(environment, passwordStdin, name) : null;
+        NewUser user = new NewUser(name, hash, keys, volume, home, readOnly);
+        User added = UserAccess.run(config, users -> users.add(user));
+        environment.out().printf("added user %s: volume %s, home %s%s, %s, %d key(s)%n", added.name(), added.volume(),
+                added.home(), added.readOnly() ? " (read-only)" : "", added.hasPassword() ? "password" : "no password",
+                added.keys().size());
+        return 0;
+    }
+}

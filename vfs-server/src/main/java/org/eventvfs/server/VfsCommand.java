@@ -1,0 +1,69 @@
+package org.eventvfs.server;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code vfs}: the server and its administration, one subcommand each. */
+@Command(name = "vfs", mixinStandardHelpOptions = true, versionProvider = VfsCommand.Version.class,
+        description = "An event-sourced virtual file system server.")
+public final class VfsCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    /** Read by logback.xml when VFS_LOG_LEVEL is not set. */
+    private static final String LOG_LEVEL_PROPERTY = "vfs.log.level";
+
+    public static void main(String[] args) {
+        // Only the server's log is wanted; a command such as `vfs user list` prints output that
+        // scripts read, which the stores' INFO lines would spoil. Set before anything logs.
+        if (args.length == 0 || !args[0].equals("run")) {
+            System.setProperty(LOG_LEVEL_PROPERTY, "WARN");
+        }
+        int status = execute(CommandEnvironment.ofThisProcess(), args);
+        // After SIGTERM this call waits for the shutdown hook, which ends the process itself.
+        System.exit(status);
+    }
+
+    /** Runs one command line and returns its exit status: 0, 1 for a failure, 2 for a usage error. */
+    static int execute(CommandEnvironment environment, String... args) {
+        return commandLine(environment).execute(args);
+    }
+
+    static CommandLine commandLine(CommandEnvironment environment) {
+        CommandLine user = new CommandLine(new UserCommand())
+                .addSubcommand(new UserAddCommand(environment))
+                .addSubcommand(new UserListCommand(environment))
+                .addSubcommand(new UserPasswdCommand(environment))
+                .addSubcommand(new UserKeysCommand(environment))
+                .addSubcommand(new UserRemoveCommand(environment));
+        // Settings last: picocli copies them only to the subcommands already added.
+        return new CommandLine(new VfsCommand())
+                .addSubcommand(new RunCommand(environment))
+                .addSubcommand(user)
+                .setOut(environment.out())
+                .setErr(environment.err())
+                .setExecutionExceptionHandler(new FailureReporter(environment.err()));
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "name a command: run or user");
+    }
+
+    /** The version in the jar's manifest, or {@code dev} when run from classes. */
+    static String version() {
+        String version = VfsCommand.class.getPackage().getImplementationVersion();
+        return version != null ? version : "dev";
+    }
+
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"vfs " + version()};
+        }
+    }
+}
