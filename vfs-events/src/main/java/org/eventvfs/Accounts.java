@@ -16,4 +16,11 @@ public interface Accounts {
     Future<List<Account>> list();
 
     Future<Committed> execute(AccountCommand command, Actor actor);
+
+    /**
+     * The account if {@code password} is its password. Fails with PermissionDenied, with the same
+     * message whether the user is unknown or the password wrong. The check runs on a worker thread:
+     * Argon2id costs about a tenth of a second on purpose.
+     */
+    Future<Account> authenticate(String name, char[] password);
 }

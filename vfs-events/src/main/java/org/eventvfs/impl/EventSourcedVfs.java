@@ -142,7 +142,7 @@ public final class EventSourcedVfs implements Vfs {
             }
             projection.markDurable(page.getLast().position());
         }).compose(head -> newContext().map(context -> {
-            accounts = new StreamAccounts(projection, new StreamWriter<AccountCommand, AccountEvent>(
+            accounts = new StreamAccounts(vertx, projection, new StreamWriter<AccountCommand, AccountEvent>(
                     EventEnvelope.ACCOUNTS, events, projection, context, vertx.eventBus(), options.clock(), window,
                     head));
             return null;

@@ -1,9 +1,11 @@
 package org.eventvfs.impl;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.UUID;
 import org.eventvfs.Accounts;
+import org.eventvfs.PasswordHasher;
 import org.eventvfs.domain.Account;
 import org.eventvfs.domain.AccountCommand;
 import org.eventvfs.domain.AccountEvent;
@@ -13,10 +15,19 @@ import org.eventvfs.domain.VfsException;
 
 /** {@link Accounts} over the account stream's projection and writer. */
 final class StreamAccounts implements Accounts {
+    private static final String REFUSED = "wrong user name or password";
+
+    private final Vertx vertx;
+
+    private static final class DecoyHash {
+        static final String VALUE = PasswordHasher.hash("decoy".toCharArray());
+    }
+
     private final AccountProjection projection;
     private final StreamWriter<AccountCommand, AccountEvent> writer;
 
-    StreamAccounts(AccountProjection projection, StreamWriter<AccountCommand, AccountEvent> writer) {
+    StreamAccounts(Vertx vertx, AccountProjection projection, StreamWriter<AccountCommand, AccountEvent> writer) {
+        this.vertx = vertx;
         this.projection = projection;
         this.writer = writer;
     }
@@ -31,6 +42,20 @@ final class StreamAccounts implements Accounts {
     @Override
     public Future<List<Account>> list() {
         return Future.succeededFuture(projection.all());
+    }
+
+    @Override
+    public Future<Account> authenticate(String name, char[] password) {
+        Account account = projection.find(name);
+        String hash = account == null ? null : account.passwordHash();
+        return vertx.executeBlocking(() -> {
+            // An unknown user costs the same hash as a wrong password: timing tells nothing.
+            boolean matches = PasswordHasher.verify(password, hash == null ? DecoyHash.VALUE : hash);
+            if (hash == null || !matches) {
+                throw new VfsException.PermissionDenied(REFUSED);
+            }
+            return account;
+        }, false);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.eventvfs.server;
 
+import org.eventvfs.PasswordHasher;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,5 +1,6 @@
 package org.eventvfs.server;
 
+import org.eventvfs.PasswordHasher;
 import io.vertx.core.Future;
 import java.util.List;
 import org.eventvfs.Accounts;

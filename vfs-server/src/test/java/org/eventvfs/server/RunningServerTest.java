@@ -1,5 +1,6 @@
 package org.eventvfs.server;
 
+import org.eventvfs.PasswordHasher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;

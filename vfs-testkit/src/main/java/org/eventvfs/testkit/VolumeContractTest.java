@@ -19,6 +19,8 @@ import org.eventvfs.Upload;
 import org.eventvfs.Vfs;
 import org.eventvfs.VfsOptions;
 import org.eventvfs.Volume;
+import org.eventvfs.domain.Account;
+import org.eventvfs.domain.AccountCommand;
 import org.eventvfs.domain.Actor;
 import org.eventvfs.domain.Committed;
 import org.eventvfs.domain.Content;
@@ -226,6 +228,31 @@ public abstract class VolumeContractTest {
         StoreFixture.delete(dir.resolve("snapshots"));
         vfs = StoreFixture.open(vertx, options);
         assertThat(TreeDump.of(((org.eventvfs.impl.ProjectedVolume) volume()).projection().head())).isEqualTo(before);
+    }
+
+    @Test
+    void accountsAreEventsAndPasswordsAreChecked() {
+        String hash = org.eventvfs.PasswordHasher.hash("correct horse".toCharArray());
+        vfs.accounts().execute(new AccountCommand.AddUser("alice", hash, List.of(), "main", VfsPath.parse("/alice"),
+                false), ACTOR).await();
+        assertThat(vfs.accounts().authenticate("alice", "correct horse".toCharArray()).await().home())
+                .isEqualTo(VfsPath.parse("/alice"));
+        assertThatThrownBy(() -> vfs.accounts().authenticate("alice", "wrong".toCharArray()).await())
+                .isInstanceOf(VfsException.PermissionDenied.class).hasMessage("wrong user name or password");
+        assertThatThrownBy(() -> vfs.accounts().authenticate("mallory", "wrong".toCharArray()).await())
+                .isInstanceOf(VfsException.PermissionDenied.class).hasMessage("wrong user name or password");
+        assertThatThrownBy(() -> vfs.accounts().execute(new AccountCommand.AddUser("alice", null, List.of(), "main",
+                VfsPath.root(), false), ACTOR).await()).isInstanceOf(VfsException.AlreadyExists.class);
+        vfs.accounts().execute(new AccountCommand.ChangeAccess("alice", "main", VfsPath.parse("/a2"), true), ACTOR)
+                .await();
+        reopen();
+        Account alice = vfs.accounts().find("alice").await();
+        assertThat(alice.readOnly()).isTrue();
+        assertThat(alice.home()).isEqualTo(VfsPath.parse("/a2"));
+        vfs.close().await();
+        vfs = null;
+        assertThat(StoreFixture.readAll(vertx, options, EventEnvelope.ACCOUNTS))
+                .extracting(EventEnvelope::type).containsExactly("UserAdded", "AccessChanged");
     }
 
     protected static byte[] randomBytes(int n, long seed) {

@@ -1,4 +1,4 @@
-package org.eventvfs.server;
+package org.eventvfs;
 
 import com.password4j.Argon2Function;
 import com.password4j.Password;
@@ -43,7 +43,7 @@ public final class PasswordHasher {
      * Refuses anything but an Argon2id PHC string, so that a password sent in clear by mistake is
      * rejected instead of stored. Null (no password) passes.
      */
-    static String requireHash(String hash) {
+    public static String requireHash(String hash) {
         if (hash != null && !PHC_ARGON2ID.matcher(hash).matches()) {
             throw new IllegalArgumentException("passwordHash must be an Argon2id hash in PHC string form "
                     + "($argon2id$v=19$m=…,t=…,p=…$salt$hash), never a password in clear");

@@ -1,4 +1,4 @@
-package org.eventvfs.server;
+package org.eventvfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
