@@ -1,0 +1,283 @@
+package org.eventvfs.nio;
+
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.NonReadableChannelException;
+import java.nio.channels.NonWritableChannelException;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Path;
+import org.eventvfs.domain.Content;
+import org.eventvfs.domain.Node;
+import org.eventvfs.domain.Overwrite;
+import org.eventvfs.domain.VfsException;
+import org.eventvfs.domain.VfsPath;
+import org.eventvfs.domain.VolumeCommand;
+
+/**
+ * An open file. A reader reads the revision that was current when it opened. A writer collects
+ * its bytes in a {@link ContentSink} and commits them as one new revision when it is closed or
+ * forced (SFTP close and fsync), so other clients, and a crash, only ever see whole revisions.
+ */
+final class VfsFileChannel extends FileChannel {
+    private static final int TRANSFER_CHUNK = 256 * 1024;
+
+    private final VolumeView view;
+    private final VfsPath file;
+    private final Path shown;
+    private final int mode;
+    private final boolean readable;
+    private final boolean append;
+    private final Content readContent;
+    private final ContentSink sink;
+    private long position;
+    private boolean dirty;
+
+    /** A read-only channel on the current revision of {@code node}. */
+    static VfsFileChannel reader(VolumeView view, VfsPath file, Path shown, Node node) {
+        return new VfsFileChannel(view, file, shown, node, true, false, null, false);
+    }
+
+    /**
+     * A writable channel; {@code truncated} starts from empty content (and commits the truncation
+     * even if nothing is written).
+     */
+    static VfsFileChannel writer(VolumeView view, VfsPath file, Path shown, Node node, boolean readable,
+                                 boolean append, boolean truncated) {
+        ContentSink sink = truncated ? ContentSink.streaming(view.volume())
+                : ContentSink.over(view.volume(), node.content());
+        return new VfsFileChannel(view, file, shown, node, readable, append, sink,
+                truncated && node.content().size() > 0);
+    }
+
+    private VfsFileChannel(VolumeView view, VfsPath file, Path shown, Node node, boolean readable, boolean append,
+                           ContentSink sink, boolean dirty) {
+        this.view = view;
+        this.file = file;
+        this.shown = shown;
+        this.mode = node.mode();
+        this.readable = readable;
+        this.append = append;
+        this.readContent = node.content();
+        this.sink = sink;
+        this.dirty = dirty;
+    }
+
+    @Override
+    public synchronized int read(ByteBuffer dst) throws IOException {
+        int n = read(dst, position);
+        if (n > 0) {
+            position += n;
+        }
+        return n;
+    }
+
+    @Override
+    public synchronized int read(ByteBuffer dst, long at) throws IOException {
+        ensureOpen();
+        if (!readable) {
+            throw new NonReadableChannelException();
+        }
+        if (at >= size()) {
+            return -1;
+        }
+        int wanted = (int) Math.min(dst.remaining(), size() - at);
+        Buffer data = io(() -> sink != null ? sink.read(at, wanted) : view.volume().read(readContent, at, wanted)
+                .await());
+        dst.put(data.getBytes());
+        return data.length();
+    }
+
+    @Override
+    public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
+        long total = 0;
+        for (int i = offset; i < offset + length; i++) {
+            int n = read(dsts[i]);
+            if (n < 0) {
+                return total == 0 ? -1 : total;
+            }
+            total += n;
+            if (dsts[i].hasRemaining()) {
+                break;
+            }
+        }
+        return total;
+    }
+
+    @Override
+    public synchronized int write(ByteBuffer src) throws IOException {
+        if (append) {
+            position = size();
+        }
+        int n = write(src, position);
+        position += n;
+        return n;
+    }
+
+    @Override
+    public synchronized int write(ByteBuffer src, long at) throws IOException {
+        ensureOpen();
+        if (sink == null) {
+            throw new NonWritableChannelException();
+        }
+        int n = src.remaining();
+        byte[] bytes = new byte[n];
+        src.get(bytes);
+        io(() -> {
+            sink.write(at, Buffer.buffer(bytes));
+            return null;
+        });
+        dirty = true;
+        return n;
+    }
+
+    @Override
+    public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+        long total = 0;
+        for (int i = offset; i < offset + length; i++) {
+            total += write(srcs[i]);
+        }
+        return total;
+    }
+
+    @Override
+    public synchronized long position() throws IOException {
+        ensureOpen();
+        return position;
+    }
+
+    @Override
+    public synchronized FileChannel position(long newPosition) throws IOException {
+        ensureOpen();
+        if (newPosition < 0) {
+            throw new IllegalArgumentException("a position is >= 0");
+        }
+        position = newPosition;
+        return this;
+    }
+
+    @Override
+    public synchronized long size() throws IOException {
+        ensureOpen();
+        return sink != null ? sink.size() : readContent.size();
+    }
+
+    @Override
+    public synchronized FileChannel truncate(long size) throws IOException {
+        ensureOpen();
+        if (sink == null) {
+            throw new NonWritableChannelException();
+        }
+        if (size < sink.size()) {
+            io(() -> {
+                sink.truncate(size);
+                return null;
+            });
+            dirty = true;
+        }
+        position = Math.min(position, size);
+        return this;
+    }
+
+    /** Commits what was written as a new revision (SFTP's fsync extension ends here). */
+    @Override
+    public synchronized void force(boolean metaData) throws IOException {
+        ensureOpen();
+        commit();
+    }
+
+    @Override
+    public long transferTo(long from, long count, WritableByteChannel target) throws IOException {
+        long done = 0;
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(TRANSFER_CHUNK, Math.max(1, count)));
+        while (done < count) {
+            buffer.clear().limit((int) Math.min(buffer.capacity(), count - done));
+            int n = read(buffer, from + done);
+            if (n <= 0) {
+                break;
+            }
+            buffer.flip();
+            while (buffer.hasRemaining()) {
+                target.write(buffer);
+            }
+            done += n;
+        }
+        return done;
+    }
+
+    @Override
+    public long transferFrom(ReadableByteChannel source, long at, long count) throws IOException {
+        long done = 0;
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(TRANSFER_CHUNK, Math.max(1, count)));
+        while (done < count) {
+            buffer.clear().limit((int) Math.min(buffer.capacity(), count - done));
+            int n = source.read(buffer);
+            if (n <= 0) {
+                break;
+            }
+            buffer.flip();
+            done += write(buffer, at + done);
+        }
+        return done;
+    }
+
+    @Override
+    public MappedByteBuffer map(MapMode mapMode, long at, long size) {
+        throw new UnsupportedOperationException("eventvfs files cannot be memory-mapped");
+    }
+
+    @Override
+    public FileLock lock(long at, long size, boolean shared) {
+        throw new UnsupportedOperationException("byte-range locks are not supported; WebDAV locks are leases");
+    }
+
+    @Override
+    public FileLock tryLock(long at, long size, boolean shared) {
+        throw new UnsupportedOperationException("byte-range locks are not supported; WebDAV locks are leases");
+    }
+
+    @Override
+    protected synchronized void implCloseChannel() throws IOException {
+        if (sink == null) {
+            return;
+        }
+        try {
+            commit();
+        } finally {
+            sink.discard();
+        }
+    }
+
+    private void commit() throws IOException {
+        if (sink == null || !dirty) {
+            return;
+        }
+        Content content = io(sink::seal);
+        view.execute(new VolumeCommand.CommitContent(file, content, mode, Overwrite.REPLACE, null), shown, null);
+        dirty = false;
+    }
+
+    private void ensureOpen() throws IOException {
+        if (!isOpen()) {
+            throw new java.nio.channels.ClosedChannelException();
+        }
+    }
+
+    private <T> T io(IoCall<T> call) throws IOException {
+        try {
+            return call.run();
+        } catch (VfsException e) {
+            throw NioErrors.of(e, shown, null);
+        } catch (RuntimeException e) {
+            throw new IOException(shown + ": " + e.getMessage(), e);
+        }
+    }
+
+    private interface IoCall<T> {
+        T run() throws IOException;
+    }
+}

@@ -1,0 +1,315 @@
+package org.eventvfs.nio;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AccessMode;
+import java.nio.file.CopyOption;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileStore;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotLinkException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.ProviderMismatchException;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.FileAttributeView;
+import java.nio.file.attribute.FileOwnerAttributeView;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.spi.FileSystemProvider;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eventvfs.domain.CopyDepth;
+import org.eventvfs.domain.Node;
+import org.eventvfs.domain.Overwrite;
+import org.eventvfs.domain.RemoveMode;
+import org.eventvfs.domain.VfsPath;
+import org.eventvfs.domain.VolumeCommand;
+
+/**
+ * The {@code vfs:} provider: a thin facade that checks each path is ours and hands the operation
+ * to the file system's {@link VolumeView}. File systems are made by {@link VfsFileSystems}, one per
+ * user session, not through {@link #newFileSystem(URI, Map)}.
+ */
+final class VfsFileSystemProvider extends FileSystemProvider {
+    static final VfsFileSystemProvider INSTANCE = new VfsFileSystemProvider();
+
+    @Override
+    public String getScheme() {
+        return "vfs";
+    }
+
+    @Override
+    public FileSystem newFileSystem(URI uri, Map<String, ?> env) {
+        throw new UnsupportedOperationException("open eventvfs file systems with VfsFileSystems.forUser");
+    }
+
+    @Override
+    public FileSystem getFileSystem(URI uri) {
+        throw new FileSystemNotFoundException("eventvfs file systems are per session; use the session's");
+    }
+
+    @Override
+    public Path getPath(URI uri) {
+        throw new FileSystemNotFoundException("eventvfs file systems are per session; use the session's");
+    }
+
+    @Override
+    public SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options,
+                                              FileAttribute<?>... attrs) throws IOException {
+        return newFileChannel(path, options, attrs);
+    }
+
+    @Override
+    public FileChannel newFileChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs)
+            throws IOException {
+        VfsNioPath p = ours(path);
+        VolumeView view = p.getFileSystem().view();
+        boolean write = options.contains(StandardOpenOption.WRITE) || options.contains(StandardOpenOption.APPEND);
+        boolean createNew = write && options.contains(StandardOpenOption.CREATE_NEW);
+        boolean create = createNew || (write && options.contains(StandardOpenOption.CREATE));
+        if (write) {
+            view.requireWritable(p);
+        }
+        VfsPath file = view.resolve(p, Links.follow(options));
+        Node node = view.find(file);
+        boolean created = false;
+        if (node == null) {
+            if (!create) {
+                throw new NoSuchFileException(p.toString());
+            }
+            created = createEmpty(view, file, p, mode(attrs, Node.DEFAULT_FILE_MODE), createNew);
+            node = view.stat(file, p);
+        } else if (createNew) {
+            throw new FileAlreadyExistsException(p.toString());
+        }
+        if (node.isDirectory()) {
+            throw new FileSystemException(p.toString(), null, "Is a directory");
+        }
+        if (node.isSymlink()) {
+            throw new FileSystemException(p.toString(), null, "Too many levels of symbolic links");
+        }
+        if (!write) {
+            return VfsFileChannel.reader(view, file, p, node);
+        }
+        boolean truncated = created || options.contains(StandardOpenOption.TRUNCATE_EXISTING);
+        return VfsFileChannel.writer(view, file, p, node, options.contains(StandardOpenOption.READ),
+                options.contains(StandardOpenOption.APPEND), truncated);
+    }
+
+    /** True if this call created the file; a file created meanwhile by someone else is used as is. */
+    private static boolean createEmpty(VolumeView view, VfsPath file, Path shown, int mode, boolean createNew)
+            throws IOException {
+        try {
+            view.execute(new VolumeCommand.CreateFile(file, mode, Overwrite.NEVER), shown, null);
+            return true;
+        } catch (FileAlreadyExistsException raced) {
+            if (createNew) {
+                throw raced;
+            }
+            return false;
+        }
+    }
+
+    @Override
+    public DirectoryStream<Path> newDirectoryStream(Path dir, DirectoryStream.Filter<? super Path> filter)
+            throws IOException {
+        VfsNioPath p = ours(dir);
+        List<Node> children = p.getFileSystem().view().list(p);
+        return new VfsDirectoryStream(p, children, filter);
+    }
+
+    @Override
+    public void createDirectory(Path dir, FileAttribute<?>... attrs) throws IOException {
+        VfsNioPath p = ours(dir);
+        VolumeView view = p.getFileSystem().view();
+        view.requireWritable(p);
+        view.execute(new VolumeCommand.CreateDirectory(view.resolve(p, Links.NOFOLLOW),
+                mode(attrs, Node.DEFAULT_DIRECTORY_MODE)), p, null);
+    }
+
+    @Override
+    public void createSymbolicLink(Path link, Path target, FileAttribute<?>... attrs) throws IOException {
+        VfsNioPath p = ours(link);
+        VolumeView view = p.getFileSystem().view();
+        view.requireWritable(p);
+        view.execute(new VolumeCommand.CreateSymlink(view.resolve(p, Links.NOFOLLOW), target.toString()), p, null);
+    }
+
+    @Override
+    public void createLink(Path link, Path existing) {
+        throw new UnsupportedOperationException("hard links are not supported: a node has one place in its tree");
+    }
+
+    @Override
+    public Path readSymbolicLink(Path link) throws IOException {
+        VfsNioPath p = ours(link);
+        Node node = p.getFileSystem().view().node(p, Links.NOFOLLOW);
+        if (!node.isSymlink()) {
+            throw new NotLinkException(p.toString());
+        }
+        return VfsNioPath.parse(p.getFileSystem(), node.target());
+    }
+
+    @Override
+    public void delete(Path path) throws IOException {
+        VfsNioPath p = ours(path);
+        VolumeView view = p.getFileSystem().view();
+        view.requireWritable(p);
+        VfsPath resolved = view.resolve(p, Links.NOFOLLOW);
+        Node node = view.stat(resolved, p);
+        RemoveMode mode = node.isDirectory() ? RemoveMode.EMPTY_DIRECTORY_ONLY : RemoveMode.NON_DIRECTORY_ONLY;
+        view.execute(new VolumeCommand.Remove(resolved, mode), p, null);
+    }
+
+    /** A server-side copy: the new file shares the source's blocks; a directory is copied empty. */
+    @Override
+    public void copy(Path source, Path target, CopyOption... options) throws IOException {
+        VfsNioPath from = ours(source);
+        VfsNioPath to = ours(target);
+        VolumeView view = sameFileSystem(from, to);
+        Links links = Arrays.asList(options).contains(LinkOption.NOFOLLOW_LINKS) ? Links.NOFOLLOW : Links.FOLLOW;
+        view.execute(new VolumeCommand.Copy(view.resolve(from, links), view.resolve(to, Links.NOFOLLOW),
+                overwrite(options), CopyDepth.NODE_ONLY), from, to);
+    }
+
+    /** Always atomic: one command. */
+    @Override
+    public void move(Path source, Path target, CopyOption... options) throws IOException {
+        VfsNioPath from = ours(source);
+        VfsNioPath to = ours(target);
+        VolumeView view = sameFileSystem(from, to);
+        view.execute(new VolumeCommand.Move(view.resolve(from, Links.NOFOLLOW), view.resolve(to, Links.NOFOLLOW),
+                overwrite(options)), from, to);
+    }
+
+    @Override
+    public boolean isSameFile(Path a, Path b) throws IOException {
+        if (a.equals(b)) {
+            return true;
+        }
+        if (!(a instanceof VfsNioPath pa) || !(b instanceof VfsNioPath pb) || pa.getFileSystem() != pb.getFileSystem()) {
+            return false;
+        }
+        VolumeView view = pa.getFileSystem().view();
+        return view.node(pa, Links.FOLLOW).id() == view.node(pb, Links.FOLLOW).id();
+    }
+
+    @Override
+    public boolean isHidden(Path path) {
+        Path name = ours(path).getFileName();
+        return name != null && name.toString().startsWith(".");
+    }
+
+    @Override
+    public FileStore getFileStore(Path path) {
+        return ours(path).getFileSystem().store();
+    }
+
+    @Override
+    public void checkAccess(Path path, AccessMode... modes) throws IOException {
+        VfsNioPath p = ours(path);
+        VolumeView view = p.getFileSystem().view();
+        view.node(p, Links.FOLLOW);
+        if (Arrays.asList(modes).contains(AccessMode.WRITE)) {
+            view.requireWritable(p);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <V extends FileAttributeView> V getFileAttributeView(Path path, Class<V> type, LinkOption... options) {
+        if (type == BasicFileAttributeView.class || type == PosixFileAttributeView.class
+                || type == FileOwnerAttributeView.class) {
+            return (V) new VfsAttributeView(ours(path), Links.follow(options));
+        }
+        return null;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <A extends BasicFileAttributes> A readAttributes(Path path, Class<A> type, LinkOption... options)
+            throws IOException {
+        if (type != BasicFileAttributes.class && type != PosixFileAttributes.class) {
+            throw new UnsupportedOperationException("no attributes of type " + type.getName());
+        }
+        VfsNioPath p = ours(path);
+        return (A) new VfsAttributes(p.getFileSystem().view().node(p, Links.follow(options)));
+    }
+
+    @Override
+    public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options)
+            throws IOException {
+        int colon = attributes.indexOf(':');
+        String view = colon < 0 ? "basic" : attributes.substring(0, colon);
+        if (!ours(path).getFileSystem().supportedFileAttributeViews().contains(view)) {
+            throw new UnsupportedOperationException("no attribute view '" + view + "'");
+        }
+        return readAttributes(path, PosixFileAttributes.class, options) instanceof VfsAttributes a
+                ? a.asMap(view, attributes.substring(colon + 1)) : Map.of();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void setAttribute(Path path, String attribute, Object value, LinkOption... options) throws IOException {
+        VfsAttributeView view = new VfsAttributeView(ours(path), Links.follow(options));
+        String name = attribute.substring(attribute.indexOf(':') + 1);
+        switch (name) {
+            case "lastModifiedTime" -> view.setTimes((FileTime) value, null, null);
+            case "lastAccessTime", "creationTime", "group" -> {
+                // Not tracked (see VfsAttributeView): accepted so that clients that set them keep working.
+            }
+            case "permissions" -> view.setPermissions((Set<PosixFilePermission>) value);
+            case "owner" -> view.setOwner((UserPrincipal) value);
+            default -> throw new IllegalArgumentException("no settable attribute '" + attribute + "'");
+        }
+    }
+
+    private static VfsNioPath ours(Path path) {
+        if (!(path instanceof VfsNioPath p)) {
+            throw new ProviderMismatchException("not an eventvfs path: " + path);
+        }
+        if (!p.getFileSystem().isOpen()) {
+            throw new java.nio.file.ClosedFileSystemException();
+        }
+        return p;
+    }
+
+    private static VolumeView sameFileSystem(VfsNioPath a, VfsNioPath b) {
+        if (a.getFileSystem() != b.getFileSystem()) {
+            throw new ProviderMismatchException("copy and move stay within one eventvfs file system");
+        }
+        return a.getFileSystem().view();
+    }
+
+    private static Overwrite overwrite(CopyOption... options) {
+        return Arrays.asList(options).contains(StandardCopyOption.REPLACE_EXISTING) ? Overwrite.REPLACE
+                : Overwrite.NEVER;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int mode(FileAttribute<?>[] attrs, int fallback) {
+        for (FileAttribute<?> attr : attrs) {
+            if (attr.name().equals("posix:permissions")) {
+                return VfsAttributes.mode((Set<PosixFilePermission>) attr.value());
+            }
+        }
+        return fallback;
+    }
+}

@@ -1,0 +1,172 @@
+package org.eventvfs.nio;
+
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.eventvfs.Volume;
+import org.eventvfs.domain.Actor;
+import org.eventvfs.domain.Committed;
+import org.eventvfs.domain.Node;
+import org.eventvfs.domain.VfsException;
+import org.eventvfs.domain.VfsPath;
+import org.eventvfs.domain.VolumeCommand;
+
+/**
+ * Where the file system's semantics live (the provider only checks and delegates): resolving
+ * paths inside the home, following links, and turning each operation into one call on the volume.
+ *
+ * <p>The home is the root: {@code ..} at the root stays at the root and an absolute link target
+ * starts at the home, as in a chroot, so no path and no link can reach outside it.
+ */
+final class VolumeView {
+    /** As Linux's MAXSYMLINKS: more hops than this is a loop. */
+    private static final int MAX_LINK_HOPS = 40;
+
+    private final Volume volume;
+    private final VfsPath home;
+    private final Actor actor;
+    private final boolean readOnly;
+
+    VolumeView(Volume volume, VfsPath home, Actor actor, boolean readOnly) {
+        this.volume = volume;
+        this.home = home;
+        this.actor = actor;
+        this.readOnly = readOnly;
+    }
+
+    Volume volume() {
+        return volume;
+    }
+
+    Actor actor() {
+        return actor;
+    }
+
+    boolean readOnly() {
+        return readOnly;
+    }
+
+    /** The node at {@code path}, or NoSuchFileException. */
+    Node node(VfsNioPath path, Links links) throws IOException {
+        return stat(resolve(path, links), path);
+    }
+
+    /** The node at a resolved volume path, or null. */
+    Node find(VfsPath resolved) {
+        try {
+            return volume.stat(resolved).await();
+        } catch (VfsException.NotFound e) {
+            return null;
+        }
+    }
+
+    Node stat(VfsPath resolved, Path shown) throws IOException {
+        Node node = find(resolved);
+        if (node == null) {
+            throw new NoSuchFileException(shown.toString());
+        }
+        return node;
+    }
+
+    List<Node> list(VfsNioPath directory) throws IOException {
+        VfsPath resolved = resolve(directory, Links.FOLLOW);
+        try {
+            return volume.list(resolved).await();
+        } catch (VfsException.NotADirectory e) {
+            throw new NotDirectoryException(directory.toString());
+        } catch (VfsException e) {
+            throw NioErrors.of(e, directory, null);
+        }
+    }
+
+    /** Applies a change; read-only users are refused before anything is sent. */
+    Committed execute(VolumeCommand command, Path path, Path other) throws IOException {
+        requireWritable(path);
+        try {
+            return volume.execute(command, actor).await();
+        } catch (VfsException e) {
+            throw NioErrors.of(e, path, other);
+        }
+    }
+
+    void requireWritable(Path path) throws IOException {
+        if (readOnly) {
+            throw NioErrors.readOnly(path);
+        }
+    }
+
+    /**
+     * The volume path {@code path} names, following symbolic links in every name but the last,
+     * and in the last too with {@link Links#FOLLOW}. Names past a missing one are taken as they are.
+     */
+    VfsPath resolve(VfsNioPath path, Links links) throws IOException {
+        Deque<String> pending = new ArrayDeque<>(path.names());
+        List<String> resolved = new ArrayList<>();
+        int hops = 0;
+        boolean missing = false;
+        while (!pending.isEmpty()) {
+            String name = pending.removeFirst();
+            if (name.equals(".")) {
+                continue;
+            }
+            if (name.equals("..")) {
+                if (!resolved.isEmpty()) {
+                    resolved.removeLast();
+                }
+                continue;
+            }
+            resolved.add(name);
+            boolean last = pending.isEmpty();
+            if (missing || (last && links == Links.NOFOLLOW)) {
+                continue;
+            }
+            Node node = find(volumePath(resolved, path));
+            if (node == null) {
+                missing = true;
+            } else if (node.isSymlink()) {
+                if (++hops > MAX_LINK_HOPS) {
+                    throw new FileSystemException(path.toString(), null, "Too many levels of symbolic links");
+                }
+                resolved.removeLast();
+                VfsNioPath target = VfsNioPath.parse(path.getFileSystem(), node.target());
+                if (target.isAbsolute()) {
+                    resolved.clear();
+                }
+                List<String> targetNames = target.names();
+                for (int i = targetNames.size() - 1; i >= 0; i--) {
+                    pending.addFirst(targetNames.get(i));
+                }
+            }
+        }
+        return volumePath(resolved, path);
+    }
+
+    /** The path as the user sees it (from the home) of a resolved volume path under the home. */
+    List<String> userNames(VfsPath resolved) {
+        return resolved.relativize(home).names();
+    }
+
+    private VfsPath volumePath(List<String> names, Path shown) throws IOException {
+        try {
+            VfsPath result = home;
+            for (String name : names) {
+                result = result.resolve(name);
+            }
+            return result;
+        } catch (VfsException.InvalidName e) {
+            throw new FileSystemException(shown.toString(), null, e.getMessage());
+        }
+    }
+
+    Path realPath(VfsNioPath path, Links links) throws IOException {
+        VfsPath resolved = resolve(path, links);
+        stat(resolved, path);
+        return new VfsNioPath(path.getFileSystem(), true, userNames(resolved));
+    }
+}

@@ -1,0 +1,137 @@
+package org.eventvfs.nio;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.eventvfs.Vfs;
+import org.eventvfs.VfsOptions;
+import org.eventvfs.Volume;
+import org.eventvfs.domain.Account;
+import org.eventvfs.domain.Actor;
+import org.eventvfs.domain.EventEnvelope;
+import org.eventvfs.domain.VfsPath;
+import org.eventvfs.domain.VolumeCommand;
+import org.eventvfs.testkit.StoreFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The contract on eventvfs, plus what only eventvfs promises: confinement, read-only users, audit. */
+class VfsFileSystemTest extends FileSystemContractTest {
+    private static final Actor ALICE = new Actor("alice", "test", "127.0.0.1:1", "s-1", "junit");
+
+    private Vertx vertx;
+    private Path data;
+    private VfsOptions options;
+    private Vfs vfs;
+    private FileSystem fs;
+
+    @BeforeEach
+    void open() {
+        vertx = Vertx.vertx();
+        data = StoreFixture.tempDirectory();
+        options = VfsOptions.embedded(data).withBlockSize(1024 * 1024);
+        vfs = Vfs.open(vertx, options).await();
+        volume().execute(new VolumeCommand.CreateDirectory(VfsPath.parse("/home"), 0755), Actor.SYSTEM).await();
+        volume().execute(new VolumeCommand.CreateDirectory(VfsPath.parse("/home/alice"), 0755), Actor.SYSTEM).await();
+        volume().execute(new VolumeCommand.CreateDirectory(VfsPath.parse("/secret"), 0755), Actor.SYSTEM).await();
+        fs = VfsFileSystems.forUser(vfs, account(false), ALICE);
+    }
+
+    @AfterEach
+    void close() {
+        if (vfs != null) {
+            vfs.close().await();
+        }
+        vertx.close().await();
+        StoreFixture.delete(data);
+    }
+
+    private Volume volume() {
+        return vfs.volume("main").await();
+    }
+
+    private static Account account(boolean readOnly) {
+        return new Account("alice", null, List.of(), "main", VfsPath.parse("/home/alice"), readOnly);
+    }
+
+    @Override
+    protected Path root() {
+        return fs.getPath("/");
+    }
+
+    @Test
+    void theHomeIsTheRootAndNothingLeadsOut() throws IOException {
+        Files.writeString(fs.getPath("/../../secret-attempt"), "x");
+        assertThat(volume().stat(VfsPath.parse("/home/alice/secret-attempt")).await().isFile()).isTrue();
+        assertThat(Files.exists(fs.getPath("/../secret"))).isFalse();
+        Files.createSymbolicLink(fs.getPath("/abs"), fs.getPath("/../../secret"));
+        Files.createSymbolicLink(fs.getPath("/rel"), fs.getPath("../../.."));
+        assertThat(Files.exists(fs.getPath("/abs"))).as("an absolute target starts at the home").isFalse();
+        Files.createDirectory(fs.getPath("/rel/escaped"));
+        assertThat(volume().stat(VfsPath.parse("/home/alice/escaped")).await().isDirectory()).isTrue();
+        assertThat(fs.getPath("/rel/escaped").toRealPath().toString()).isEqualTo("/escaped");
+    }
+
+    @Test
+    void readOnlyUsersCannotChangeAnything() throws IOException {
+        Files.writeString(fs.getPath("/f"), "x");
+        FileSystem readOnly = VfsFileSystems.forUser(vfs, account(true), ALICE);
+        long before = volume().position();
+        assertThat(Files.readString(readOnly.getPath("/f"))).isEqualTo("x");
+        assertThatThrownBy(() -> Files.writeString(readOnly.getPath("/f"), "y"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> Files.delete(readOnly.getPath("/f"))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> Files.createDirectory(readOnly.getPath("/d")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> Files.move(readOnly.getPath("/f"), readOnly.getPath("/g")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> Files.setLastModifiedTime(readOnly.getPath("/f"),
+                java.nio.file.attribute.FileTime.fromMillis(1))).isInstanceOf(AccessDeniedException.class);
+        assertThat(volume().position()).isEqualTo(before);
+    }
+
+    @Test
+    void aWriteIsInvisibleUntilCloseAndThenOneRevision() throws IOException {
+        Files.writeString(fs.getPath("/f"), "old");
+        long before = volume().position();
+        try (OutputStream out = Files.newOutputStream(fs.getPath("/f"))) {
+            out.write("new ".getBytes(UTF_8));
+            out.flush();
+            assertThat(Files.readString(fs.getPath("/f"))).isEqualTo("old");
+            out.write("content".getBytes(UTF_8));
+        }
+        assertThat(Files.readString(fs.getPath("/f"))).isEqualTo("new content");
+        assertThat(volume().position()).as("one ContentCommitted").isEqualTo(before + 1);
+    }
+
+    @Test
+    void oversizedNamesAndHardLinksGetClearErrors() {
+        assertThatThrownBy(() -> Files.createDirectory(fs.getPath("/" + "n".repeat(256))))
+                .isInstanceOf(FileSystemException.class).hasMessageContaining("255");
+        assertThatThrownBy(() -> Files.createLink(fs.getPath("/l"), fs.getPath("/x")))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void everyChangeIsRecordedWithTheActor() throws IOException {
+        Files.createDirectory(fs.getPath("/d"));
+        Files.writeString(fs.getPath("/d/f"), "x");
+        vfs.close().await();
+        List<EventEnvelope> log = StoreFixture.readAll(vertx, options, "main");
+        vfs = null;
+        assertThat(log.subList(3, log.size())).extracting(EventEnvelope::actor).containsOnly(ALICE);
+        assertThat(log.subList(3, log.size())).extracting(EventEnvelope::type)
+                .containsExactly("DirectoryCreated", "FileCreated", "ContentCommitted");
+    }
+}
