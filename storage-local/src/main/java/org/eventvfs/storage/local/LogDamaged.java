@@ -14,7 +14,7 @@ public final class LogDamaged extends RuntimeException {
 
     LogDamaged(Path file, String stream, long offset, long position, String reason) {
         super("log " + file + " (stream " + stream + ") is damaged at byte " + offset + " (position " + position
-                + "): " + reason + ". Nothing was changed; restore the log from a backup and run `vfs verify` on it");
+                + "): " + reason + ". Nothing was changed; restore the log from a backup");
         this.file = file;
         this.stream = stream;
         this.offset = offset;
