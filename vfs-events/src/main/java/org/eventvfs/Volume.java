@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eventvfs.domain.Actor;
 import org.eventvfs.domain.Committed;
+import org.eventvfs.domain.Ids;
 import org.eventvfs.domain.Content;
 import org.eventvfs.domain.Node;
 import org.eventvfs.domain.VfsPath;
@@ -40,7 +41,7 @@ public interface Volume {
 
     /** Applies a command with a new id. */
     default Future<Committed> execute(VolumeCommand command, Actor actor) {
-        return execute(UUID.randomUUID(), command, actor);
+        return execute(Ids.newId(), command, actor);
     }
 
     /** Applies a command; the same id submitted again is answered without being applied twice. */

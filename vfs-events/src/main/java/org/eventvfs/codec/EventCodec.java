@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.eventvfs.domain.Actor;
 import org.eventvfs.domain.EventEnvelope;
 import org.eventvfs.domain.EventPayload;
+import org.eventvfs.domain.Ids;
 import org.eventvfs.domain.Sha256;
 
 /**
@@ -53,12 +54,53 @@ public final class EventCodec {
     /** An envelope for {@code payload} with its hash computed from every other field. */
     public static EventEnvelope seal(String stream, long position, UUID commandId, long timestamp, Actor actor,
                                      Sha256 previousHash, EventPayload payload) {
-        EventEnvelope unsealed = new EventEnvelope(stream, position, UUID.randomUUID(), commandId,
+        return sealEncoded(stream, position, commandId, timestamp, actor, previousHash, payload).envelope();
+    }
+
+    /** An event sealed as {@link #seal} does, with the stored form {@link #encode} would give. */
+    public record Sealed(EventEnvelope envelope, byte[] json) {
+    }
+
+    /**
+     * Seals and encodes in one serialization: the stored form is the hashed bytes with the hash
+     * spliced in at its sorted place, just before {@code "payload"} (no key sorts between them, and
+     * no earlier value can hold that text, since quotes inside strings are escaped).
+     */
+    public static Sealed sealEncoded(String stream, long position, UUID commandId, long timestamp, Actor actor,
+                                     Sha256 previousHash, EventPayload payload) {
+        EventEnvelope unsealed = new EventEnvelope(stream, position, Ids.newId(), commandId,
                 EventTypes.nameOf(payload), EventTypes.CURRENT_VERSION, timestamp, actor, previousHash, null,
                 payload);
-        Sha256 hash = Sha256.of(Sha256.newDigest().digest(sortedBytes(unsealed)));
-        return new EventEnvelope(unsealed.stream(), position, unsealed.eventId(), commandId, unsealed.type(),
-                unsealed.schemaVersion(), timestamp, actor, previousHash, hash, payload);
+        byte[] hashed = sortedBytes(unsealed);
+        Sha256 hash = Sha256.of(Sha256.newDigest().digest(hashed));
+        EventEnvelope sealed = new EventEnvelope(unsealed.stream(), position, unsealed.eventId(), commandId,
+                unsealed.type(), unsealed.schemaVersion(), timestamp, actor, previousHash, hash, payload);
+        return new Sealed(sealed, withHash(hashed, hash));
+    }
+
+    private static final byte[] PAYLOAD_KEY = ",\"payload\":".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    private static byte[] withHash(byte[] hashed, Sha256 hash) {
+        int at = indexOf(hashed, PAYLOAD_KEY) + 1;
+        byte[] field = ("\"hash\":\"" + hash.hex() + "\",").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] out = new byte[hashed.length + field.length];
+        System.arraycopy(hashed, 0, out, 0, at);
+        System.arraycopy(field, 0, out, at, field.length);
+        System.arraycopy(hashed, at, out, at + field.length, hashed.length - at);
+        return out;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new IllegalStateException("an encoded event has no payload");
     }
 
     /** The envelope as a JSON object, with its hash if it has one. */

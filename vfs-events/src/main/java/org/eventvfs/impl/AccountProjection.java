@@ -1,6 +1,6 @@
 package org.eventvfs.impl;
 
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +13,7 @@ import org.eventvfs.domain.Actor;
 /** The users, projected from the account stream; versioned like the tree, so it can speculate. */
 final class AccountProjection implements StreamModel<AccountCommand, AccountEvent> {
     private final ConcurrentHashMap<String, Versions<Account>> accounts = new ConcurrentHashMap<>();
-    private final List<String> speculated = new ArrayList<>();
+    private final ArrayDeque<Speculated> speculated = new ArrayDeque<>();
     private volatile long durable;
 
     Account find(String name) {
@@ -41,20 +41,25 @@ final class AccountProjection implements StreamModel<AccountCommand, AccountEven
         accounts.put(event.name(), new Versions<>(position,
                 AccountDecider.evolve(older == null ? null : older.value(), event), older));
         if (position > durable) {
-            speculated.add(event.name());
+            speculated.addLast(new Speculated(position, event.name()));
         }
     }
 
     @Override
     public void markDurable(long position) {
         durable = position;
-        speculated.clear();
+        while (!speculated.isEmpty() && speculated.peekFirst().position() <= position) {
+            speculated.pollFirst();
+        }
     }
 
     @Override
     public void rollback() {
         long position = durable;
-        speculated.forEach(name -> accounts.computeIfPresent(name, (k, v) -> v.upTo(position)));
+        speculated.forEach(s -> accounts.computeIfPresent(s.name(), (k, v) -> v.upTo(position)));
         speculated.clear();
+    }
+
+    private record Speculated(long position, String name) {
     }
 }

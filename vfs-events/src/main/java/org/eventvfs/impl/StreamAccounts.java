@@ -11,6 +11,7 @@ import org.eventvfs.domain.AccountCommand;
 import org.eventvfs.domain.AccountEvent;
 import org.eventvfs.domain.Actor;
 import org.eventvfs.domain.Committed;
+import org.eventvfs.domain.Ids;
 import org.eventvfs.domain.VfsException;
 
 /** {@link Accounts} over the account stream's projection and writer. */
@@ -60,6 +61,6 @@ final class StreamAccounts implements Accounts {
 
     @Override
     public Future<Committed> execute(AccountCommand command, Actor actor) {
-        return writer.submit(UUID.randomUUID(), command, actor);
+        return writer.submit(Ids.newId(), command, actor);
     }
 }

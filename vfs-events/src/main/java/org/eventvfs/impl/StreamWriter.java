@@ -17,6 +17,7 @@ import org.eventvfs.domain.Actor;
 import org.eventvfs.domain.Committed;
 import org.eventvfs.domain.EventEnvelope;
 import org.eventvfs.domain.EventPayload;
+import org.eventvfs.domain.Sha256;
 import org.eventvfs.domain.VfsException;
 import org.eventvfs.spi.EventBatch;
 import org.eventvfs.spi.EventStore;
@@ -25,16 +26,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The only appender of one stream. Commands queue on the writer's Vert.x context; while one
- * append is in flight the next ones wait, and when it ends they are decided one after another
- * (each on top of the previous ones, applied speculatively) and appended together: group commit,
- * one durable write for many commands. Only when the append is durable are the events made
- * visible, published on the event bus and the commands answered. If it fails, everything it
- * carried is rolled back and each of its commands fails: nothing half-applied is ever seen.
+ * The only appender of one stream (see {@code docs/writer.md}). Commands queue on the writer's
+ * Vert.x context and are decided in groups, each on top of the previous ones, which the
+ * projection applies speculatively; each group is appended as one durable write (group commit).
+ * Up to {@link #MAX_APPENDS_IN_FLIGHT} appends are in flight, so the next group fills while the
+ * previous one is being made durable. Only a durable group becomes visible, is published on the
+ * event bus and answered. When an append fails, every speculative change is rolled back, every
+ * group in flight fails, and the writer catches up with whatever the store did keep before it
+ * takes new commands: nothing half-applied is ever seen, and a retry with the same command id is
+ * never applied twice.
  */
 final class StreamWriter<C, E extends EventPayload> {
     private static final Logger LOG = LoggerFactory.getLogger(StreamWriter.class);
     static final int MAX_COMMANDS_PER_APPEND = 1024;
+    static final int MAX_APPENDS_IN_FLIGHT = 4;
 
     private final String stream;
     private final EventStore store;
@@ -44,8 +49,10 @@ final class StreamWriter<C, E extends EventPayload> {
     private final LongSupplier clock;
     private final CommandWindow window;
     private final ArrayDeque<Pending<C>> queue = new ArrayDeque<>();
+    private final ArrayDeque<Batch> inFlight = new ArrayDeque<>();
     private volatile StreamHead durableHead;
-    private boolean appending;
+    private StreamHead decidedHead;
+    private boolean recovering;
 
     StreamWriter(String stream, EventStore store, StreamModel<C, E> model, Context context, EventBus eventBus,
                  LongSupplier clock, CommandWindow window, StreamHead head) {
@@ -57,6 +64,7 @@ final class StreamWriter<C, E extends EventPayload> {
         this.clock = clock;
         this.window = window;
         this.durableHead = head;
+        this.decidedHead = head;
     }
 
     /** Queues a command; the future completes once its events are durable and visible. */
@@ -78,54 +86,72 @@ final class StreamWriter<C, E extends EventPayload> {
     }
 
     private void drain() {
-        if (appending || queue.isEmpty()) {
-            return;
+        while (!recovering && !queue.isEmpty() && inFlight.size() < MAX_APPENDS_IN_FLIGHT) {
+            Batch batch = new Batch(decidedHead);
+            try {
+                decideQueued(batch);
+            } catch (RuntimeException applyFailed) {
+                fail(batch, applyFailed);
+                recover(applyFailed);
+                return;
+            }
+            decidedHead = batch.head;
+            inFlight.addLast(batch);
+            Future<Void> appended = batch.appends.isEmpty() ? Future.succeededFuture()
+                    : store.append(stream, batch.expectedHead.position(), batch.appends);
+            appended.onComplete(ar -> context.runOnContext(v -> finished(batch, ar.cause())));
         }
-        Batch batch = new Batch();
-        try {
-            decideQueued(batch);
-        } catch (RuntimeException applyFailed) {
-            abort(batch, applyFailed);
-            context.runOnContext(v -> drain());
-            return;
+    }
+
+    /** Appends complete in order; a batch with nothing to append waits for those before it. */
+    private void finished(Batch batch, Throwable failure) {
+        batch.done = true;
+        batch.failure = failure;
+        while (!inFlight.isEmpty() && inFlight.peekFirst().done) {
+            Batch first = inFlight.pollFirst();
+            if (first.failure == null && !recovering) {
+                commit(first);
+            } else {
+                fail(first, first.failure != null ? first.failure : new IllegalStateException("an earlier append failed"));
+                recover(first.failure);
+            }
         }
-        if (batch.appends.isEmpty()) {
-            batch.decided.forEach(d -> d.pending.promise.complete(d.result(false)));
-            context.runOnContext(v -> drain());
-            return;
+        if (recovering && inFlight.isEmpty()) {
+            catchUp();
+        } else {
+            drain();
         }
-        appending = true;
-        store.append(stream, durableHead.position(), batch.appends)
-                .onComplete(ar -> context.runOnContext(v -> {
-                    appending = false;
-                    if (ar.succeeded()) {
-                        commit(batch);
-                    } else {
-                        abort(batch, ar.cause());
-                    }
-                    drain();
-                }));
     }
 
     /**
      * Decides queued commands into {@code batch}. Throws only if applying decided events fails,
-     * which leaves the projection half-changed: the caller must then abort the whole batch.
+     * which leaves the projection half-changed: the caller must then fail the whole batch.
      */
     private void decideQueued(Batch batch) {
-        StreamHead head = durableHead;
+        StreamHead head = batch.expectedHead;
         while (!queue.isEmpty() && batch.decided.size() < MAX_COMMANDS_PER_APPEND) {
             Pending<C> p = queue.poll();
             Long earlier = window.lastPositionOf(p.commandId);
-            Decided inBatch = batch.byCommand.get(p.commandId);
+            Decided repeatOf = findDecided(p.commandId);
             if (earlier != null) {
                 p.promise.complete(new Committed(earlier, earlier, List.of(), true));
-            } else if (inBatch != null) {
-                inBatch.repeats.add(p.promise);
+            } else if (repeatOf != null) {
+                repeatOf.repeats.add(p.promise);
             } else {
                 head = decide(p, head, batch);
             }
         }
         batch.head = head;
+    }
+
+    private Decided findDecided(UUID commandId) {
+        for (Batch b : inFlight) {
+            Decided d = b.byCommand.get(commandId);
+            if (d != null) {
+                return d;
+            }
+        }
+        return null;
     }
 
     private StreamHead decide(Pending<C> p, StreamHead head, Batch batch) {
@@ -142,19 +168,22 @@ final class StreamWriter<C, E extends EventPayload> {
             return head;
         }
         List<EventEnvelope> sealed = new ArrayList<>(events.size());
+        List<byte[]> json = new ArrayList<>(events.size());
         Decided d = new Decided(p, sealed, head.position());
         batch.decided.add(d);
         batch.byCommand.put(p.commandId, d);
         long position = head.position();
-        var hash = head.hash();
+        Sha256 hash = head.hash();
         for (E event : events) {
-            EventEnvelope envelope = EventCodec.seal(stream, ++position, p.commandId, now, p.actor, hash, event);
+            EventCodec.Sealed envelope = EventCodec.sealEncoded(stream, ++position, p.commandId, now, p.actor, hash,
+                    event);
             model.apply(position, event);
-            sealed.add(envelope);
-            hash = envelope.hash();
+            sealed.add(envelope.envelope());
+            json.add(envelope.json());
+            hash = envelope.envelope().hash();
         }
         if (!sealed.isEmpty()) {
-            batch.appends.add(new EventBatch(p.commandId, sealed));
+            batch.appends.add(new EventBatch(p.commandId, sealed, json));
         }
         return new StreamHead(position, hash);
     }
@@ -167,9 +196,8 @@ final class StreamWriter<C, E extends EventPayload> {
                 window.record(d.pending.commandId, d.events.getLast().position());
             }
         }
-        String address = Vfs.eventsAddress(stream);
         for (EventBatch appended : batch.appends) {
-            appended.events().forEach(e -> eventBus.publish(address, e));
+            publish(appended.events());
         }
         for (Decided d : batch.decided) {
             d.pending.promise.complete(d.result(false));
@@ -177,15 +205,58 @@ final class StreamWriter<C, E extends EventPayload> {
         }
     }
 
-    private void abort(Batch batch, Throwable cause) {
-        LOG.error("stream {}: appending {} command(s) failed; none was applied", stream, batch.decided.size(), cause);
-        model.rollback();
+    private void publish(List<EventEnvelope> events) {
+        String address = Vfs.eventsAddress(stream);
+        events.forEach(e -> eventBus.publish(address, e));
+    }
+
+    private void fail(Batch batch, Throwable cause) {
         VfsException failure = new VfsException.Unavailable(
                 "the event log of " + stream + " could not be written: " + cause.getMessage(), cause);
         for (Decided d : batch.decided) {
             d.pending.promise.fail(failure);
             d.repeats.forEach(r -> r.fail(failure));
         }
+    }
+
+    /** Takes back every speculative change; the appends still in flight will be failed as they end. */
+    private void recover(Throwable cause) {
+        if (recovering) {
+            return;
+        }
+        LOG.error("stream {}: an append failed; every command in flight fails and none is applied", stream, cause);
+        recovering = true;
+        model.rollback();
+        decidedHead = durableHead;
+    }
+
+    /**
+     * Reads back what the store holds past the durable head (a failed append may still have been
+     * written, e.g. when only its acknowledgement was lost) and applies it, then takes commands again.
+     */
+    @SuppressWarnings("unchecked")
+    private void catchUp() {
+        StreamReplay.replay(store, stream, durableHead, page -> context.runOnContext(v -> {
+            for (EventEnvelope e : page) {
+                model.apply(e.position(), (E) e.payload());
+                window.record(e.commandId(), e.position());
+            }
+            EventEnvelope last = page.getLast();
+            durableHead = new StreamHead(last.position(), last.hash());
+            model.markDurable(last.position());
+            publish(page);
+        })).onComplete(ar -> context.runOnContext(v -> {
+            if (ar.failed()) {
+                LOG.error("stream {}: cannot read the log back after a failed append; retrying in 1 s", stream,
+                        ar.cause());
+                context.owner().setTimer(1000, id -> catchUp());
+                return;
+            }
+            decidedHead = durableHead;
+            recovering = false;
+            LOG.info("stream {}: writing again from position {}", stream, durableHead.position());
+            drain();
+        }));
     }
 
     private record Pending<C>(UUID commandId, C command, Actor actor, Promise<Committed> promise) {
@@ -213,9 +284,17 @@ final class StreamWriter<C, E extends EventPayload> {
     }
 
     private final class Batch {
+        final StreamHead expectedHead;
         final List<Decided> decided = new ArrayList<>();
         final Map<UUID, Decided> byCommand = new HashMap<>();
         final List<EventBatch> appends = new ArrayList<>();
         StreamHead head;
+        boolean done;
+        Throwable failure;
+
+        Batch(StreamHead expectedHead) {
+            this.expectedHead = expectedHead;
+            this.head = expectedHead;
+        }
     }
 }

@@ -36,11 +36,14 @@ import org.eventvfs.domain.VolumeEvent.TreeCopied;
 public final class TreeProjection {
     final ConcurrentHashMap<Long, Versions<Node>> nodes = new ConcurrentHashMap<>();
     final ConcurrentHashMap<Long, ConcurrentHashMap<String, Versions<Long>>> entries = new ConcurrentHashMap<>();
-    private final List<Runnable> undo = new ArrayList<>();
+    private final ArrayDeque<Undo> undo = new ArrayDeque<>();
     private volatile long durable;
     private long applied;
     long nextNodeId = Node.ROOT_ID + 1;
-    private long nextNodeIdAtDurable = nextNodeId;
+
+    /** How to take back one speculative change made at {@code position}. */
+    private record Undo(long position, Runnable action) {
+    }
 
     public TreeProjection() {
         nodes.put(Node.ROOT_ID, new Versions<>(0, Node.root(0), null));
@@ -106,7 +109,6 @@ public final class TreeProjection {
         applied = position;
         durable = position;
         nextNodeId = nextId;
-        nextNodeIdAtDurable = nextId;
     }
 
     /** Makes everything applied up to {@code position} visible to readers. */
@@ -115,20 +117,17 @@ public final class TreeProjection {
             throw new IllegalStateException("durable " + position + " beyond applied " + applied);
         }
         durable = position;
-        if (position == applied) {
-            undo.clear();
-            nextNodeIdAtDurable = nextNodeId;
+        while (!undo.isEmpty() && undo.peekFirst().position() <= position) {
+            undo.pollFirst();
         }
     }
 
     /** Forgets every event applied after the durable position, as if it had never been applied. */
     public void rollback() {
-        for (int i = undo.size() - 1; i >= 0; i--) {
-            undo.get(i).run();
+        while (!undo.isEmpty()) {
+            undo.pollLast().action().run();
         }
-        undo.clear();
         applied = durable;
-        nextNodeId = nextNodeIdAtDurable;
     }
 
     /** Number of nodes that exist at the durable position (the root included). */
@@ -149,7 +148,11 @@ public final class TreeProjection {
     private void create(long position, Node node) {
         putNode(position, node);
         putEntry(position, node.parentId(), node.name(), node.id());
-        nextNodeId = Math.max(nextNodeId, node.id() + 1);
+        long before = nextNodeId;
+        nextNodeId = Math.max(before, node.id() + 1);
+        if (position > durable) {
+            undo.addLast(new Undo(position, () -> nextNodeId = before));
+        }
     }
 
     private void putNode(long position, Node node) {
@@ -169,7 +172,7 @@ public final class TreeProjection {
         Versions<T> older = map.get(key);
         map.put(key, new Versions<>(position, value, older));
         if (position > durable) {
-            undo.add(() -> restore(map, key));
+            undo.addLast(new Undo(position, () -> restore(map, key)));
         }
     }
 

@@ -91,8 +91,10 @@ class EventCodecGoldenTest {
     @ParameterizedTest
     @MethodSource("payloads")
     void sealedHashEqualsTheHashOfTheStoredForm(EventPayload payload) throws IOException {
-        EventEnvelope sealed = EventCodec.seal("default", 3, UUID.randomUUID(), 5, ACTOR, BLOCK, payload);
+        EventCodec.Sealed both = EventCodec.sealEncoded("default", 3, UUID.randomUUID(), 5, ACTOR, BLOCK, payload);
+        EventEnvelope sealed = both.envelope();
         byte[] stored = EventCodec.encode(sealed);
+        assertThat(both.json()).as("the stored form spliced while sealing").isEqualTo(stored);
         assertThat(EventCodec.hashOf(EventCodec.mapper().readTree(stored))).isEqualTo(sealed.hash());
         assertThat(stored).isEqualTo(CanonicalJson.bytes(EventCodec.mapper().readTree(stored)));
     }

@@ -231,6 +231,66 @@ public abstract class VolumeContractTest {
     }
 
     @Test
+    void aFailedAppendAppliesNothingAndWritingGoesOn() {
+        FaultyEventStore store = reopenFaulty();
+        Volume volume = volume();
+        volume.execute(new VolumeCommand.CreateDirectory(VfsPath.parse("/d"), 0755), ACTOR).await();
+        store.failNextAppend(FaultyEventStore.Fault.REFUSE);
+        List<Future<Committed>> all = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            all.add(volume.execute(new VolumeCommand.CreateFile(VfsPath.parse("/d/f" + i), 0644, Overwrite.NEVER),
+                    ACTOR));
+        }
+        Future.join(all).otherwiseEmpty().await();
+        long failed = all.stream().filter(Future::failed).count();
+        assertThat(failed).as("the refused append's commands fail").isPositive();
+        all.stream().filter(Future::failed)
+                .forEach(f -> assertThat(f.cause()).isInstanceOf(VfsException.Unavailable.class));
+        for (int i = 0; i < all.size(); i++) {
+            boolean exists = volume.list(VfsPath.parse("/d")).await().stream()
+                    .anyMatch(n -> n.name().startsWith("f")) && fileExists(volume, "/d/f" + i);
+            assertThat(exists).as("/d/f%d exists exactly when its command succeeded", i)
+                    .isEqualTo(all.get(i).succeeded());
+        }
+        volume.execute(new VolumeCommand.CreateFile(VfsPath.parse("/d/after"), 0644, Overwrite.NEVER), ACTOR).await();
+        var live = TreeDump.of(((org.eventvfs.impl.ProjectedVolume) volume).projection().head());
+        List<EventEnvelope> log = closedLog();
+        assertThat(log).hasSize(2 + (int) (all.size() - failed));
+        reopenedEquals(live);
+    }
+
+    @Test
+    void anAppendWhoseAnswerWasLostIsCaughtUpAndNotRepeated() {
+        FaultyEventStore store = reopenFaulty();
+        Volume volume = volume();
+        UUID id = UUID.randomUUID();
+        VolumeCommand mkdir = new VolumeCommand.CreateDirectory(VfsPath.parse("/x"), 0755);
+        store.failNextAppend(FaultyEventStore.Fault.LOSE_ANSWER);
+        assertThatThrownBy(() -> volume.execute(id, mkdir, ACTOR).await()).isInstanceOf(VfsException.Unavailable.class);
+        Committed retry = volume.execute(id, mkdir, ACTOR).await();
+        assertThat(retry.repeated()).as("the retry finds the write that was kept").isTrue();
+        assertThat(volume.stat(VfsPath.parse("/x")).await().isDirectory()).isTrue();
+        assertThat(closedLog()).hasSize(1);
+    }
+
+    private FaultyEventStore reopenFaulty() {
+        vfs.close().await();
+        String name = "contract-" + UUID.randomUUID();
+        options = options.withEvents(FaultyEventStore.wrap(name, options.events()));
+        vfs = StoreFixture.open(vertx, options);
+        return FaultyEventStore.opened(name);
+    }
+
+    private void reopenedEquals(java.util.SortedMap<VfsPath, Node> expected) {
+        vfs = StoreFixture.open(vertx, options);
+        assertThat(TreeDump.of(((org.eventvfs.impl.ProjectedVolume) volume()).projection().head())).isEqualTo(expected);
+    }
+
+    private static boolean fileExists(Volume volume, String path) {
+        return volume.stat(VfsPath.parse(path)).otherwiseEmpty().await() != null;
+    }
+
+    @Test
     void accountsAreEventsAndPasswordsAreChecked() {
         String hash = org.eventvfs.PasswordHasher.hash("correct horse".toCharArray());
         vfs.accounts().execute(new AccountCommand.AddUser("alice", hash, List.of(), "main", VfsPath.parse("/alice"),

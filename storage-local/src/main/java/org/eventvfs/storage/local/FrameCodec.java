@@ -36,7 +36,7 @@ final class FrameCodec {
         byte[][] encoded = new byte[events.size()][];
         long bodyLength = 0;
         for (int i = 0; i < encoded.length; i++) {
-            encoded[i] = EventCodec.encode(events.get(i));
+            encoded[i] = batch.json().get(i);
             bodyLength += Integer.BYTES + encoded[i].length;
         }
         if (bodyLength > MAX_BODY_SIZE) {

@@ -25,9 +25,9 @@ import org.eventvfs.spi.StreamHead;
  * a crash never loses an acknowledged append are in docs/log-format.md; what opening a log
  * refuses or repairs is in {@link LogRecovery}.
  *
- * <p>Appends run in call order on one writer thread per store, never on an event loop; each call
- * is written with one write and synced once, so a caller that gathers concurrent commands into
- * one call pays one sync for all of them. Reads run on a small worker pool and see only synced
+ * <p>Appends run in call order on one writer thread per store, never on an event loop. Appends
+ * that queue while a sync runs are written together with one write and one sync
+ * ({@link AppendQueue}), so concurrent writers share syncs. Reads run on a small worker pool and see only synced
  * events. Opening recovers every log before the store is handed out, so a damaged log stops the
  * server at start, not at the first read.
  */
@@ -40,6 +40,7 @@ public final class LocalEventStore implements EventStore {
     private final WorkerExecutor readers;
     private final DirectoryLock lock;
     private final Map<String, StreamLog> logs;
+    private final AppendQueue appends;
     private volatile boolean closed;
 
     private LocalEventStore(Path directory, Durability durability, WorkerExecutor writer, WorkerExecutor readers,
@@ -50,6 +51,7 @@ public final class LocalEventStore implements EventStore {
         this.readers = readers;
         this.lock = lock;
         this.logs = logs;
+        this.appends = new AppendQueue(writer, this::appendNow);
     }
 
     /**
@@ -108,22 +110,27 @@ public final class LocalEventStore implements EventStore {
 
     @Override
     public Future<Void> append(String stream, long expectedHead, List<EventBatch> batches) {
-        List<EventBatch> appended = List.copyOf(batches);
-        return run(writer, stream, "append to stream", () -> {
-            StreamLog log = logs.get(stream);
+        return usable(stream).compose(ok -> appends.submit(stream, expectedHead, batches));
+    }
+
+    /** Runs on the writer thread, for {@link AppendQueue}. */
+    private void appendNow(String stream, long expectedHead, List<EventBatch> batches) {
+        StreamLog log = logs.get(stream);
+        try {
             if (log == null) {
                 if (expectedHead != 0) {
                     throw new AppendConflict(stream, expectedHead, 0);
                 }
-                if (appended.isEmpty()) {
-                    return null;
+                if (batches.isEmpty()) {
+                    return;
                 }
                 log = StreamLog.create(stream, directory.resolve(StreamFileNames.of(stream)), durability);
                 logs.put(stream, log);
             }
-            log.append(expectedHead, appended);
-            return null;
-        });
+            log.append(expectedHead, batches);
+        } catch (IOException e) {
+            throw new VfsException.Unavailable("cannot append to stream " + stream + " in " + directory + ": " + e, e);
+        }
     }
 
     @Override
