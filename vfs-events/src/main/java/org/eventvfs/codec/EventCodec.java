@@ -160,7 +160,7 @@ public final class EventCodec {
      */
     public static EventEnvelope decode(byte[] json) {
         try (JsonParser parser = MAPPER.getFactory().createParser(json)) {
-            return EnvelopeFields.read(parser).toEnvelope();
+            return EnvelopeFields.read(parser, EnvelopeFields.peekType(json)).toEnvelope();
         } catch (IOException e) {
             throw new IllegalArgumentException("not an event: " + e.getMessage(), e);
         }

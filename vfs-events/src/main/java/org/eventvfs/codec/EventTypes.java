@@ -44,6 +44,10 @@ final class EventTypes {
         return type;
     }
 
+    static Class<? extends EventPayload> classOrNull(String name) {
+        return BY_NAME.get(name);
+    }
+
     static Iterable<String> names() {
         return BY_NAME.keySet();
     }

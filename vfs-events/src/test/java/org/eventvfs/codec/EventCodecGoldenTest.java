@@ -107,6 +107,24 @@ class EventCodecGoldenTest {
                 "é", "2"), List.of()));
     }
 
+    @ParameterizedTest
+    @MethodSource("payloads")
+    void decodesAnyKeyOrderAndSpacing(EventPayload payload) throws IOException {
+        EventEnvelope envelope = envelope(payload);
+        ObjectNode tree = (ObjectNode) EventCodec.mapper().readTree(EventCodec.encode(envelope));
+        ObjectNode reversed = EventCodec.mapper().createObjectNode();
+        List<String> keys = new java.util.ArrayList<>();
+        tree.fieldNames().forEachRemaining(keys::add);
+        java.util.Collections.reverse(keys);
+        keys.forEach(k -> reversed.set(k, tree.get(k)));
+        byte[] spaced = EventCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(reversed);
+        assertThat(EventCodec.decode(spaced)).isEqualTo(envelope);
+        ObjectNode noTypeLast = reversed.deepCopy();
+        noTypeLast.remove("type");
+        noTypeLast.put("type", envelope.type());
+        assertThat(EventCodec.decode(EventCodec.mapper().writeValueAsBytes(noTypeLast))).isEqualTo(envelope);
+    }
+
     @Test
     void aChangedFieldChangesTheHash() throws IOException {
         EventEnvelope envelope = envelope(payloads().findFirst().orElseThrow());
