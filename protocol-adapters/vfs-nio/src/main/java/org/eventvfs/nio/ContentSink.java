@@ -63,6 +63,20 @@ final class ContentSink {
         }
     }
 
+    /** True while nothing was written, so whole content can be taken over as it is. */
+    boolean isEmpty() {
+        return size() == 0 && staged == null;
+    }
+
+    /** Takes over stored content as is, sharing its blocks: a server-side copy moves no bytes. */
+    void adopt(Content content) {
+        if (upload != null) {
+            upload.finish();
+            upload = null;
+        }
+        base = content;
+    }
+
     /** The content written so far, stored as blocks; the sink goes on from it. */
     Content seal() {
         if (upload != null) {

@@ -9,10 +9,19 @@ final class Principals {
     private Principals() {
     }
 
+    /** Prints as the bare name: SSHD's long listing (ls -l) prints principals with toString. */
     record User(String getName) implements UserPrincipal {
+        @Override
+        public String toString() {
+            return getName;
+        }
     }
 
     record Group(String getName) implements GroupPrincipal {
+        @Override
+        public String toString() {
+            return getName;
+        }
     }
 
     static final UserPrincipalLookupService LOOKUP = new UserPrincipalLookupService() {

@@ -11,6 +11,7 @@ import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
+import java.util.concurrent.locks.ReentrantLock;
 import org.eventvfs.domain.Content;
 import org.eventvfs.domain.Node;
 import org.eventvfs.domain.Overwrite;
@@ -34,6 +35,8 @@ final class VfsFileChannel extends FileChannel {
     private final boolean append;
     private final Content readContent;
     private final ContentSink sink;
+    /** A lock, not synchronized: a virtual thread blocked inside must not pin its carrier (JDK 21-23). */
+    private final ReentrantLock lock = new ReentrantLock();
     private long position;
     private boolean dirty;
 
@@ -68,28 +71,38 @@ final class VfsFileChannel extends FileChannel {
     }
 
     @Override
-    public synchronized int read(ByteBuffer dst) throws IOException {
-        int n = read(dst, position);
-        if (n > 0) {
-            position += n;
+    public int read(ByteBuffer dst) throws IOException {
+        lock.lock();
+        try {
+            int n = read(dst, position);
+            if (n > 0) {
+                position += n;
+            }
+            return n;
+        } finally {
+            lock.unlock();
         }
-        return n;
     }
 
     @Override
-    public synchronized int read(ByteBuffer dst, long at) throws IOException {
-        ensureOpen();
-        if (!readable) {
-            throw new NonReadableChannelException();
+    public int read(ByteBuffer dst, long at) throws IOException {
+        lock.lock();
+        try {
+            ensureOpen();
+            if (!readable) {
+                throw new NonReadableChannelException();
+            }
+            if (at >= size()) {
+                return -1;
+            }
+            int wanted = (int) Math.min(dst.remaining(), size() - at);
+            Buffer data = io(() -> sink != null ? sink.read(at, wanted) : view.volume().read(readContent, at, wanted)
+                    .await());
+            dst.put(data.getBytes());
+            return data.length();
+        } finally {
+            lock.unlock();
         }
-        if (at >= size()) {
-            return -1;
-        }
-        int wanted = (int) Math.min(dst.remaining(), size() - at);
-        Buffer data = io(() -> sink != null ? sink.read(at, wanted) : view.volume().read(readContent, at, wanted)
-                .await());
-        dst.put(data.getBytes());
-        return data.length();
     }
 
     @Override
@@ -109,30 +122,40 @@ final class VfsFileChannel extends FileChannel {
     }
 
     @Override
-    public synchronized int write(ByteBuffer src) throws IOException {
-        if (append) {
-            position = size();
+    public int write(ByteBuffer src) throws IOException {
+        lock.lock();
+        try {
+            if (append) {
+                position = size();
+            }
+            int n = write(src, position);
+            position += n;
+            return n;
+        } finally {
+            lock.unlock();
         }
-        int n = write(src, position);
-        position += n;
-        return n;
     }
 
     @Override
-    public synchronized int write(ByteBuffer src, long at) throws IOException {
-        ensureOpen();
-        if (sink == null) {
-            throw new NonWritableChannelException();
+    public int write(ByteBuffer src, long at) throws IOException {
+        lock.lock();
+        try {
+            ensureOpen();
+            if (sink == null) {
+                throw new NonWritableChannelException();
+            }
+            int n = src.remaining();
+            byte[] bytes = new byte[n];
+            src.get(bytes);
+            io(() -> {
+                sink.write(at, Buffer.buffer(bytes));
+                return null;
+            });
+            dirty = true;
+            return n;
+        } finally {
+            lock.unlock();
         }
-        int n = src.remaining();
-        byte[] bytes = new byte[n];
-        src.get(bytes);
-        io(() -> {
-            sink.write(at, Buffer.buffer(bytes));
-            return null;
-        });
-        dirty = true;
-        return n;
     }
 
     @Override
@@ -145,53 +168,86 @@ final class VfsFileChannel extends FileChannel {
     }
 
     @Override
-    public synchronized long position() throws IOException {
-        ensureOpen();
-        return position;
+    public long position() throws IOException {
+        lock.lock();
+        try {
+            ensureOpen();
+            return position;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
-    public synchronized FileChannel position(long newPosition) throws IOException {
-        ensureOpen();
-        if (newPosition < 0) {
-            throw new IllegalArgumentException("a position is >= 0");
+    public FileChannel position(long newPosition) throws IOException {
+        lock.lock();
+        try {
+            ensureOpen();
+            if (newPosition < 0) {
+                throw new IllegalArgumentException("a position is >= 0");
+            }
+            position = newPosition;
+            return this;
+        } finally {
+            lock.unlock();
         }
-        position = newPosition;
-        return this;
     }
 
     @Override
-    public synchronized long size() throws IOException {
-        ensureOpen();
-        return sink != null ? sink.size() : readContent.size();
+    public long size() throws IOException {
+        lock.lock();
+        try {
+            ensureOpen();
+            return sink != null ? sink.size() : readContent.size();
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
-    public synchronized FileChannel truncate(long size) throws IOException {
-        ensureOpen();
-        if (sink == null) {
-            throw new NonWritableChannelException();
+    public FileChannel truncate(long size) throws IOException {
+        lock.lock();
+        try {
+            ensureOpen();
+            if (sink == null) {
+                throw new NonWritableChannelException();
+            }
+            if (size < sink.size()) {
+                io(() -> {
+                    sink.truncate(size);
+                    return null;
+                });
+                dirty = true;
+            }
+            position = Math.min(position, size);
+            return this;
+        } finally {
+            lock.unlock();
         }
-        if (size < sink.size()) {
-            io(() -> {
-                sink.truncate(size);
-                return null;
-            });
-            dirty = true;
-        }
-        position = Math.min(position, size);
-        return this;
     }
 
     /** Commits what was written as a new revision (SFTP's fsync extension ends here). */
     @Override
-    public synchronized void force(boolean metaData) throws IOException {
-        ensureOpen();
-        commit();
+    public void force(boolean metaData) throws IOException {
+        lock.lock();
+        try {
+            ensureOpen();
+            commit();
+        } finally {
+            lock.unlock();
+        }
     }
 
+    /**
+     * Copies bytes to {@code target}. A whole file copied into an empty eventvfs file of the same
+     * volume (SFTP copy-data, what OpenSSH's {@code cp} sends) shares the source's blocks instead.
+     */
     @Override
     public long transferTo(long from, long count, WritableByteChannel target) throws IOException {
+        if (from == 0 && count >= size() && sink == null && target instanceof VfsFileChannel copy
+                && copy.view.volume() == view.volume() && copy.adopt(readContent)) {
+            return readContent.size();
+        }
         long done = 0;
         ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(TRANSFER_CHUNK, Math.max(1, count)));
         while (done < count) {
@@ -207,6 +263,21 @@ final class VfsFileChannel extends FileChannel {
             done += n;
         }
         return done;
+    }
+
+    private boolean adopt(Content content) {
+        lock.lock();
+        try {
+            if (sink == null || !sink.isEmpty() || position != 0 || !isOpen()) {
+                return false;
+            }
+            sink.adopt(content);
+            position = content.size();
+            dirty = true;
+            return true;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -241,14 +312,19 @@ final class VfsFileChannel extends FileChannel {
     }
 
     @Override
-    protected synchronized void implCloseChannel() throws IOException {
-        if (sink == null) {
-            return;
-        }
+    protected void implCloseChannel() throws IOException {
+        lock.lock();
         try {
-            commit();
+            if (sink == null) {
+                return;
+            }
+            try {
+                commit();
+            } finally {
+                sink.discard();
+            }
         } finally {
-            sink.discard();
+            lock.unlock();
         }
     }
 

@@ -258,6 +258,9 @@ final class VfsFileSystemProvider extends FileSystemProvider {
             throws IOException {
         int colon = attributes.indexOf(':');
         String view = colon < 0 ? "basic" : attributes.substring(0, colon);
+        if (view.equals(STORED_VIEW)) {
+            return storedAttributes(ours(path), attributes.substring(colon + 1), Links.follow(options));
+        }
         if (!ours(path).getFileSystem().supportedFileAttributeViews().contains(view)) {
             throw new UnsupportedOperationException("no attribute view '" + view + "'");
         }
@@ -279,6 +282,24 @@ final class VfsFileSystemProvider extends FileSystemProvider {
             case "owner" -> view.setOwner((UserPrincipal) value);
             default -> throw new IllegalArgumentException("no settable attribute '" + attribute + "'");
         }
+    }
+
+    /**
+     * The view of what eventvfs stores about a file beyond POSIX: {@code vfs:sha256}, the SHA-256 of
+     * its content as 32 bytes, kept with every revision, so that checksums need no read. It is not
+     * among {@link VfsFileSystem#supportedFileAttributeViews()}, so a plain stat never asks for it.
+     */
+    static final String STORED_VIEW = "vfs";
+
+    private static Map<String, Object> storedAttributes(VfsNioPath path, String names, Links links) throws IOException {
+        Node node = path.getFileSystem().view().node(path, links);
+        if (!names.equals("sha256") && !names.equals("*")) {
+            throw new IllegalArgumentException("the vfs view has only the attribute sha256");
+        }
+        if (!node.isFile()) {
+            throw new FileSystemException(path.toString(), null, "only a file has a stored SHA-256");
+        }
+        return Map.of("sha256", node.content().sha256().toBytes());
     }
 
     private static VfsNioPath ours(Path path) {

@@ -124,6 +124,33 @@ class VfsFileSystemTest extends FileSystemContractTest {
     }
 
     @Test
+    void theStoredSha256NeedsNoRead() throws IOException {
+        Files.writeString(fs.getPath("/f"), "hello");
+        byte[] sha = (byte[]) Files.getAttribute(fs.getPath("/f"), "vfs:sha256");
+        assertThat(java.util.HexFormat.of().formatHex(sha))
+                .isEqualTo("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
+        Files.createDirectory(fs.getPath("/d"));
+        assertThatThrownBy(() -> Files.getAttribute(fs.getPath("/d"), "vfs:sha256"))
+                .isInstanceOf(FileSystemException.class);
+        assertThat(Files.getOwner(fs.getPath("/f")).toString()).isEqualTo("alice");
+    }
+
+    @Test
+    void aWholeFileTransferSharesBlocks() throws IOException {
+        byte[] data = new byte[2 * 1024 * 1024 + 5];
+        new java.util.Random(4).nextBytes(data);
+        Files.write(fs.getPath("/src"), data);
+        try (var in = java.nio.channels.FileChannel.open(fs.getPath("/src"));
+             var out = java.nio.channels.FileChannel.open(fs.getPath("/dst"), java.nio.file.StandardOpenOption.CREATE,
+                     java.nio.file.StandardOpenOption.WRITE)) {
+            assertThat(in.transferTo(0, in.size(), out)).isEqualTo(data.length);
+        }
+        assertThat(Files.readAllBytes(fs.getPath("/dst"))).isEqualTo(data);
+        assertThat(volume().stat(VfsPath.parse("/home/alice/dst")).await().content())
+                .isSameAs(volume().stat(VfsPath.parse("/home/alice/src")).await().content());
+    }
+
+    @Test
     void everyChangeIsRecordedWithTheActor() throws IOException {
         Files.createDirectory(fs.getPath("/d"));
         Files.writeString(fs.getPath("/d/f"), "x");

@@ -1,0 +1,64 @@
+package org.eventvfs.sftp;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.HexFormat;
+import org.apache.sshd.common.AttributeRepository.AttributeKey;
+import org.apache.sshd.common.session.SessionContext;
+import org.eventvfs.domain.Account;
+import org.eventvfs.domain.Actor;
+
+/** The account an SSH session logged in as, and the actor its changes are recorded with. */
+final class SessionAccount {
+    static final String PROTOCOL = "sftp";
+    private static final AttributeKey<Account> ACCOUNT = new AttributeKey<>();
+    /** Eight bytes of the session's exchange hash: unique enough to tell sessions apart in the log. */
+    private static final int SESSION_ID_BYTES = 8;
+
+    private SessionAccount() {
+    }
+
+    static void remember(SessionContext session, Account account) {
+        session.setAttribute(ACCOUNT, account);
+    }
+
+    /** The logged-in account; fails if the session has not authenticated, which SSHD never lets happen. */
+    static Account of(SessionContext session) {
+        Account account = session.getAttribute(ACCOUNT);
+        if (account == null) {
+            throw new IllegalStateException("session " + sessionId(session) + " has no authenticated account");
+        }
+        return account;
+    }
+
+    /** Who the session's changes are recorded as: user, sftp, ip:port, session id, client version. */
+    static Actor actor(SessionContext session) {
+        return new Actor(of(session).name(), PROTOCOL, address(session.getRemoteAddress()), sessionId(session),
+                session.getClientVersion());
+    }
+
+    /** {@code 192.0.2.7:50122} or {@code [2001:db8::7]:50122}. */
+    static String address(SocketAddress remote) {
+        if (remote instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            String host = inet.getAddress().getHostAddress();
+            return (host.contains(":") ? "[" + host + "]" : host) + ":" + inet.getPort();
+        }
+        return String.valueOf(remote);
+    }
+
+    /** The address without the port: what the login throttle counts by. */
+    static String host(SocketAddress remote) {
+        if (remote instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            return inet.getAddress().getHostAddress();
+        }
+        return String.valueOf(remote);
+    }
+
+    private static String sessionId(SessionContext session) {
+        byte[] id = session.getSessionId();
+        if (id == null) {
+            return "pending";
+        }
+        return HexFormat.of().formatHex(id, 0, Math.min(SESSION_ID_BYTES, id.length));
+    }
+}

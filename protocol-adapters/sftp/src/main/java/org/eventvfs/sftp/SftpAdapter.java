@@ -1,0 +1,130 @@
+package org.eventvfs.sftp;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.net.BindException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.sshd.common.io.nio2.Nio2ServiceFactoryFactory;
+import org.apache.sshd.common.util.threads.NoCloseExecutor;
+import org.apache.sshd.core.CoreModuleProperties;
+import org.apache.sshd.scp.server.ScpCommandFactory;
+import org.apache.sshd.server.SshServer;
+import org.eventvfs.spi.AdapterContext;
+import org.eventvfs.spi.ProtocolAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SFTP (and legacy SCP) over Apache SSHD: each logged-in user sees the home directory of the user
+ * store's account as the whole file system. SSHD's I/O runs on its own NIO2 threads, every SFTP or
+ * SCP channel on a virtual thread of its own, and nothing of it on a Vert.x event loop.
+ */
+public final class SftpAdapter implements ProtocolAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(SftpAdapter.class);
+    /** How long stopping waits for channels still committing what their clients wrote. */
+    private static final Duration DRAIN = Duration.ofSeconds(30);
+
+    private Vertx vertx;
+    private SshServer server;
+    private ExecutorService channels;
+
+    @Override
+    public String name() {
+        return "sftp";
+    }
+
+    @Override
+    public int defaultPort() {
+        return 2222;
+    }
+
+    @Override
+    public Future<String> start(AdapterContext context) {
+        SftpSettings settings;
+        try {
+            settings = SftpSettings.parse(context.settings());
+        } catch (IllegalArgumentException e) {
+            return Future.failedFuture(e);
+        }
+        vertx = context.vertx();
+        // Binding and generating an RSA key block: off the event loop.
+        return vertx.executeBlocking(() -> listen(context, settings));
+    }
+
+    private synchronized String listen(AdapterContext context, SftpSettings settings) throws IOException {
+        if (server != null) {
+            throw new IllegalStateException("the sftp adapter is already started");
+        }
+        ExecutorService threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sftp-", 0).factory());
+        LoginFailures failures = new LoginFailures(LoginThrottle.of(settings));
+        SshServer ssh = SshServer.setUpDefaultServer();
+        try {
+            ssh.setIoServiceFactoryFactory(new Nio2ServiceFactoryFactory());
+            ssh.setHost(context.bind());
+            ssh.setPort(context.port());
+            ssh.setKeyPairProvider(HostKeys.load(context.dataDirectory()));
+            ssh.setPasswordAuthenticator(new PasswordLogin(vertx, context.vfs(), failures, threads));
+            ssh.setPublickeyAuthenticator(new PublicKeyLogin(context.vfs(), failures));
+            // Keyboard-interactive would check passwords synchronously on an I/O thread; every client
+            // that offers it also offers "password".
+            ssh.setKeyboardInteractiveAuthenticator(null);
+            ssh.setGSSAuthenticator(null);
+            ssh.setHostBasedAuthenticator(null);
+            ssh.addSessionListener(failures);
+            ssh.setFileSystemFactory(new UserFileSystems(context.vfs(), context.dataDirectory()));
+            ssh.setSubsystemFactories(List.of(new VfsSftpSubsystemFactory(threads)));
+            if (settings.scp()) {
+                ssh.setCommandFactory(new ScpCommandFactory.Builder()
+                        .withExecutorServiceProvider(() -> new NoCloseExecutor(threads))
+                        .build());
+            }
+            CoreModuleProperties.MAX_AUTH_REQUESTS.set(ssh, settings.maxAuthTries());
+            CoreModuleProperties.SERVER_IDENTIFICATION.set(ssh, "eventvfs");
+            ssh.start();
+        } catch (IOException | RuntimeException e) {
+            ssh.stop(true);
+            threads.shutdownNow();
+            if (e instanceof BindException) {
+                throw new BindException("port " + context.port() + " on " + context.bind()
+                        + " cannot be used (" + e.getMessage() + ")");
+            }
+            throw e;
+        }
+        server = ssh;
+        channels = threads;
+        return SessionAccount.address(ssh.getBoundAddresses().iterator().next());
+    }
+
+    @Override
+    public Future<Void> stop() {
+        if (vertx == null) {
+            return Future.succeededFuture();
+        }
+        return vertx.executeBlocking(() -> {
+            shutDown();
+            return null;
+        });
+    }
+
+    private synchronized void shutDown() throws IOException, InterruptedException {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.stop(true);
+        } finally {
+            channels.shutdown();
+            if (!channels.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("sftp: channels still busy after {}; stopping anyway", DRAIN);
+                channels.shutdownNow();
+            }
+            server = null;
+            channels = null;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.eventvfs.sftp;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a real client program and collects what it printed. */
+final class Processes {
+    record Result(int exitCode, String output) {
+    }
+
+    private Processes() {
+    }
+
+    static Result run(List<String> command, Path directory, Map<String, String> environment, Duration timeout)
+            throws IOException, InterruptedException {
+        Path output = Files.createTempFile(directory, "output-", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError(command.getFirst() + " did not finish within " + timeout + ":\n"
+                    + Files.readString(output, StandardCharsets.UTF_8));
+        }
+        String printed = Files.readString(output, StandardCharsets.UTF_8);
+        Files.delete(output);
+        return new Result(process.exitValue(), printed);
+    }
+
+    /** Fails the test, saying why, if {@code program} is not installed (.ci/run installs it). */
+    static void requireInstalled(String program) throws IOException, InterruptedException {
+        Result which = run(List.of("sh", "-c", "command -v " + program), Path.of(System.getProperty("java.io.tmpdir")),
+                Map.of(), Duration.ofSeconds(10));
+        if (which.exitCode() != 0) {
+            throw new AssertionError(program + " is not installed: apt-get install it (.ci/run does)");
+        }
+    }
+}
