@@ -123,7 +123,7 @@ class OpenSshClientTest {
         assertThat(node("/work/data.bin").mode()).isEqualTo(0600);
         assertThat(node("/work/link.bin").target()).isEqualTo("data.bin");
         assertThat(exists("/work/empty")).isFalse();
-        assertThat(run.output()).containsPattern("-rw------- .* 1500000 .* data\\.bin");
+        assertThat(run.output()).containsPattern("-rw------- +\\d+ +alice +alice +1500000 .* data\\.bin");
         assertThat(run.output()).containsPattern("l[rwx-]{9} .* link\\.bin");
         assertThat(run.output()).contains("Avail").contains("Remote working directory: /work");
         assertThat(server.events()).filteredOn(e -> e.type().equals("ContentCommitted")).last()

@@ -65,8 +65,18 @@ final class TestServer implements AutoCloseable {
 
     /** The events of the volume published since the server started, in order. */
     List<EventEnvelope> events() {
-        synchronized (events) {
-            return List.copyOf(events);
+        // Events are published before a command is answered but reach a consumer asynchronously:
+        // wait until every durable one has arrived.
+        long position = volume().position();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            synchronized (events) {
+                boolean caughtUp = events.isEmpty() ? position == 0 : events.getLast().position() >= position;
+                if (caughtUp || System.nanoTime() > deadline) {
+                    return List.copyOf(events);
+                }
+            }
+            Thread.onSpinWait();
         }
     }
 
