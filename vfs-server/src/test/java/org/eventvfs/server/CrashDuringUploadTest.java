@@ -1,0 +1,149 @@
+package org.eventvfs.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Acknowledged means durable, and an upload cut by a crash leaves the previous revision: the server
+ * runs as its own process, is killed with SIGKILL in the middle of an OpenSSH {@code sftp put}, and
+ * started again on the same data folder.
+ */
+class CrashDuringUploadTest {
+    @TempDir
+    Path dir;
+
+    private Process server;
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aKilledServerKeepsTheLastCommittedRevision() throws Exception {
+        Path data = dir.resolve("data");
+        Path key = dir.resolve("key");
+        run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString()));
+        int port = freePort();
+        server = startServer(data, port);
+        run(vfs("user", "add", "bob", "--key", key + ".pub", "--data", data.toString()));
+
+        Path small = dir.resolve("report.txt");
+        Files.writeString(small, "the committed revision\n");
+        assertThat(sftp(port, key, "put " + small + " report.txt").waitFor()).isZero();
+
+        Path big = dir.resolve("big.bin");
+        writeRandom(big, 256L * 1024 * 1024);
+        long blocksBefore = blockCount(data);
+        Process upload = sftp(port, key, "put " + big + " report.txt");
+        awaitBlocks(data, blocksBefore + 2);
+        server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        assertThat(blockCount(data)).as("killed in the middle of the upload").isLessThan(blocksBefore + 64);
+        upload.waitFor(30, TimeUnit.SECONDS);
+
+        server = startServer(data, port);
+        Path back = dir.resolve("back.txt");
+        assertThat(sftp(port, key, "get report.txt " + back).waitFor()).isZero();
+        assertThat(Files.readString(back)).isEqualTo("the committed revision\n");
+    }
+
+    /**
+     * Blocks of 4 MiB reach the blob folder as the upload streams: proof that it is under way. The
+     * upload's bytes never repeat, or deduplication would store one block for all of them.
+     */
+    private static void awaitBlocks(Path data, long count) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (blockCount(data) < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the upload never reached the blob store: "
+                        + Files.readString(data.resolveSibling("sftp.log")));
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static long blockCount(Path data) throws IOException {
+        Path blobs = data.resolve("blobs");
+        if (!Files.isDirectory(blobs)) {
+            return 0;
+        }
+        try (var files = Files.walk(blobs)) {
+            return files.filter(f -> f.getFileName().toString().length() == 64).count();
+        }
+    }
+
+    private Process startServer(Path data, int port) throws Exception {
+        Process process = new ProcessBuilder(vfs("run", "--data", data.toString(), "--sftp-port",
+                String.valueOf(port), "--webdav-port", "0", "--ftp-port", "0"))
+                .redirectErrorStream(true).start();
+        StringBuilder seen = new StringBuilder();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        var in = process.inputReader(StandardCharsets.UTF_8);
+        while (System.nanoTime() < deadline) {
+            String line = in.readLine();
+            if (line == null) {
+                break;
+            }
+            seen.append(line).append('\n');
+            if (line.startsWith("ready:")) {
+                Thread.ofVirtual().start(() -> in.lines().forEach(l -> { }));
+                return process;
+            }
+        }
+        process.destroyForcibly();
+        throw new AssertionError("the server did not start:\n" + seen);
+    }
+
+    private static List<String> vfs(String... args) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                VfsCommand.class.getName()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private Process sftp(int port, Path key, String batchLine) throws IOException {
+        Path batch = Files.writeString(Files.createTempFile(dir, "batch", ".txt"), batchLine + "\n");
+        return new ProcessBuilder("sftp", "-b", batch.toString(), "-P", String.valueOf(port), "-i", key.toString(),
+                "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "BatchMode=yes",
+                "bob@127.0.0.1").redirectErrorStream(true).redirectOutput(dir.resolve("sftp.log").toFile()).start();
+    }
+
+    private static void run(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(String.join(" ", command) + "\n" + output).isZero();
+    }
+
+    private static void writeRandom(Path file, long size) throws IOException {
+        byte[] chunk = new byte[1 << 20];
+        Random random = new Random(7);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (long written = 0; written < size; written += chunk.length) {
+                random.nextBytes(chunk);
+                out.write(chunk);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
