@@ -78,9 +78,10 @@ final class BlockUpload implements Upload {
         return size;
     }
 
+    /** Small files get a small buffer; past it the block is sized once, not grown by doubling. */
     private void ensureCapacity(int needed) {
         if (needed > current.length) {
-            int grown = Math.max(needed, Math.max(FIRST_CHUNK, current.length * 2));
+            int grown = needed <= FIRST_CHUNK ? FIRST_CHUNK : blockSize;
             current = Arrays.copyOf(current, Math.min(grown, blockSize));
         }
     }

@@ -85,6 +85,8 @@ public final class SftpAdapter implements ProtocolAdapter {
             }
             CoreModuleProperties.MAX_AUTH_REQUESTS.set(ssh, settings.maxAuthTries());
             CoreModuleProperties.SERVER_IDENTIFICATION.set(ssh, "eventvfs");
+            // SSHD leaves Nagle on; SFTP's small request/answer packets then wait for delayed ACKs.
+            CoreModuleProperties.TCP_NODELAY.set(ssh, true);
             ssh.start();
         } catch (IOException | RuntimeException e) {
             ssh.stop(true);
