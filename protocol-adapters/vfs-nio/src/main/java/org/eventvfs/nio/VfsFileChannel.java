@@ -72,22 +72,18 @@ final class VfsFileChannel extends FileChannel {
 
     @Override
     public int read(ByteBuffer dst) throws IOException {
-        lock.lock();
-        try {
+        return locked(() -> {
             int n = read(dst, position);
             if (n > 0) {
                 position += n;
             }
             return n;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     @Override
     public int read(ByteBuffer dst, long at) throws IOException {
-        lock.lock();
-        try {
+        return locked(() -> {
             ensureOpen();
             if (!readable) {
                 throw new NonReadableChannelException();
@@ -100,9 +96,7 @@ final class VfsFileChannel extends FileChannel {
                     .await());
             dst.put(data.getBytes());
             return data.length();
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     @Override
@@ -123,23 +117,19 @@ final class VfsFileChannel extends FileChannel {
 
     @Override
     public int write(ByteBuffer src) throws IOException {
-        lock.lock();
-        try {
+        return locked(() -> {
             if (append) {
                 position = size();
             }
             int n = write(src, position);
             position += n;
             return n;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     @Override
     public int write(ByteBuffer src, long at) throws IOException {
-        lock.lock();
-        try {
+        return locked(() -> {
             ensureOpen();
             if (sink == null) {
                 throw new NonWritableChannelException();
@@ -153,9 +143,7 @@ final class VfsFileChannel extends FileChannel {
             });
             dirty = true;
             return n;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     @Override
@@ -169,45 +157,35 @@ final class VfsFileChannel extends FileChannel {
 
     @Override
     public long position() throws IOException {
-        lock.lock();
-        try {
+        return locked(() -> {
             ensureOpen();
             return position;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     @Override
     public FileChannel position(long newPosition) throws IOException {
-        lock.lock();
-        try {
+        return locked(() -> {
             ensureOpen();
             if (newPosition < 0) {
                 throw new IllegalArgumentException("a position is >= 0");
             }
             position = newPosition;
             return this;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     @Override
     public long size() throws IOException {
-        lock.lock();
-        try {
+        return locked(() -> {
             ensureOpen();
             return sink != null ? sink.size() : readContent.size();
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     @Override
     public FileChannel truncate(long size) throws IOException {
-        lock.lock();
-        try {
+        return locked(() -> {
             ensureOpen();
             if (sink == null) {
                 throw new NonWritableChannelException();
@@ -221,21 +199,17 @@ final class VfsFileChannel extends FileChannel {
             }
             position = Math.min(position, size);
             return this;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Commits what was written as a new revision (SFTP's fsync extension ends here). */
     @Override
     public void force(boolean metaData) throws IOException {
-        lock.lock();
-        try {
+        locked(() -> {
             ensureOpen();
             commit();
-        } finally {
-            lock.unlock();
-        }
+            return null;
+        });
     }
 
     /**
@@ -265,9 +239,8 @@ final class VfsFileChannel extends FileChannel {
         return done;
     }
 
-    private boolean adopt(Content content) {
-        lock.lock();
-        try {
+    private boolean adopt(Content content) throws IOException {
+        return locked(() -> {
             if (sink == null || !sink.isEmpty() || position != 0 || !isOpen()) {
                 return false;
             }
@@ -275,9 +248,7 @@ final class VfsFileChannel extends FileChannel {
             position = content.size();
             dirty = true;
             return true;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     @Override
@@ -313,19 +284,17 @@ final class VfsFileChannel extends FileChannel {
 
     @Override
     protected void implCloseChannel() throws IOException {
-        lock.lock();
-        try {
-            if (sink == null) {
-                return;
-            }
+        if (sink == null) {
+            return;
+        }
+        locked(() -> {
             try {
                 commit();
             } finally {
                 sink.discard();
             }
-        } finally {
-            lock.unlock();
-        }
+            return null;
+        });
     }
 
     private void commit() throws IOException {
@@ -340,6 +309,16 @@ final class VfsFileChannel extends FileChannel {
     private void ensureOpen() throws IOException {
         if (!isOpen()) {
             throw new java.nio.channels.ClosedChannelException();
+        }
+    }
+
+    /** Runs {@code call} holding the channel's lock. */
+    private <T> T locked(IoCall<T> call) throws IOException {
+        lock.lock();
+        try {
+            return call.run();
+        } finally {
+            lock.unlock();
         }
     }
 
