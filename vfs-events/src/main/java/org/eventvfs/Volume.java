@@ -3,6 +3,7 @@ package org.eventvfs;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.eventvfs.domain.Actor;
 import org.eventvfs.domain.Committed;
@@ -45,7 +46,19 @@ public interface Volume {
     }
 
     /** Applies a command; the same id submitted again is answered without being applied twice. */
-    Future<Committed> execute(UUID commandId, VolumeCommand command, Actor actor);
+    default Future<Committed> execute(UUID commandId, VolumeCommand command, Actor actor) {
+        return execute(commandId, command, actor, Set.of());
+    }
+
+    /**
+     * Applies a command for someone who holds the locks whose tokens are {@code lockTokens}. A
+     * command that would change what a lock protects fails with Locked unless its token is among
+     * them and the lock is the actor's user's.
+     */
+    Future<Committed> execute(UUID commandId, VolumeCommand command, Actor actor, Set<String> lockTokens);
+
+    /** The volume's write locks (WebDAV LOCK), which every protocol's commands are checked against. */
+    VolumeLocks locks();
 
     /** A new upload that cuts what it is given into stored blocks, for a later CommitContent. */
     Upload upload();

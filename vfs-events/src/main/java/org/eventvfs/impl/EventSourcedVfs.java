@@ -105,12 +105,13 @@ public final class EventSourcedVfs implements Vfs {
                     }
                     start.projection.markDurable(page.getLast().position());
                 }).compose(head -> newContext().map(context -> {
-                    var writer = new StreamWriter<VolumeCommand, VolumeEvent>(name, events,
-                            new VolumeModel(start.projection), context, vertx.eventBus(), options.clock(),
-                            start.window, head);
+                    var locks = new LeaseTable(options.clock());
+                    var writer = new StreamWriter<GuardedCommand, VolumeEvent>(name, events,
+                            new VolumeModel(start.projection, new LockGuard(locks)), context, vertx.eventBus(),
+                            options.clock(), start.window, head);
                     LOG.info("volume {} loaded at position {} in {} ms", name, head.position(),
                             (System.nanoTime() - started) / 1_000_000);
-                    return new ProjectedVolume(name, start.projection, writer, blobs, vertx, options, snapshots);
+                    return new ProjectedVolume(name, start.projection, writer, locks, blobs, vertx, options, snapshots);
                 })));
     }
 

@@ -5,11 +5,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.eventvfs.StagedFile;
 import org.eventvfs.Upload;
 import org.eventvfs.Volume;
 import org.eventvfs.VfsOptions;
+import org.eventvfs.VolumeLocks;
 import org.eventvfs.domain.Actor;
 import org.eventvfs.domain.Committed;
 import org.eventvfs.domain.Content;
@@ -25,15 +27,17 @@ import org.eventvfs.spi.BlobStore;
 public final class ProjectedVolume implements Volume {
     private final String name;
     private final TreeProjection projection;
-    private final StreamWriter<VolumeCommand, VolumeEvent> writer;
+    private final StreamWriter<GuardedCommand, VolumeEvent> writer;
     private final BlobStore blobs;
     private final ContentReader reader;
     private final Vertx vertx;
     private final VfsOptions options;
     private final VolumeSnapshots snapshots;
+    private final LeaseTable locks;
 
-    ProjectedVolume(String name, TreeProjection projection, StreamWriter<VolumeCommand, VolumeEvent> writer,
-                    BlobStore blobs, Vertx vertx, VfsOptions options, VolumeSnapshots snapshots) {
+    ProjectedVolume(String name, TreeProjection projection, StreamWriter<GuardedCommand, VolumeEvent> writer,
+                    LeaseTable locks, BlobStore blobs, Vertx vertx, VfsOptions options, VolumeSnapshots snapshots) {
+        this.locks = locks;
         this.name = name;
         this.projection = projection;
         this.writer = writer;
@@ -82,8 +86,26 @@ public final class ProjectedVolume implements Volume {
     }
 
     @Override
-    public Future<Committed> execute(UUID commandId, VolumeCommand command, Actor actor) {
-        return writer.submit(commandId, command, actor).onSuccess(c -> snapshots.maybeSnapshot(this));
+    public Future<Committed> execute(UUID commandId, VolumeCommand command, Actor actor, Set<String> lockTokens) {
+        return writer.submit(commandId, new GuardedCommand(command, lockTokens), actor).onSuccess(c -> {
+            releaseLocksOfMoved(command);
+            snapshots.maybeSnapshot(this);
+        });
+    }
+
+    @Override
+    public VolumeLocks locks() {
+        return locks;
+    }
+
+    /** A lock belongs to a path: it neither follows a moved node nor outlives a removed one (RFC 4918 §7.7). */
+    private void releaseLocksOfMoved(VolumeCommand command) {
+        switch (command) {
+            case VolumeCommand.Remove r -> locks.dropWithin(r.path());
+            case VolumeCommand.Move m -> locks.dropWithin(m.path());
+            default -> {
+            }
+        }
     }
 
     @Override
@@ -107,7 +129,7 @@ public final class ProjectedVolume implements Volume {
         return snapshots.snapshot(this);
     }
 
-    StreamWriter<VolumeCommand, VolumeEvent> writer() {
+    StreamWriter<GuardedCommand, VolumeEvent> writer() {
         return writer;
     }
 
