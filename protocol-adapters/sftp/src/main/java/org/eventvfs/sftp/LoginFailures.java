@@ -5,6 +5,7 @@ import org.apache.sshd.common.RuntimeSshException;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionContext;
 import org.apache.sshd.common.session.SessionListener;
+import org.eventvfs.LoginThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

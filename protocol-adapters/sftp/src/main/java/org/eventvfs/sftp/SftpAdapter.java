@@ -14,6 +14,7 @@ import org.apache.sshd.common.util.threads.NoCloseExecutor;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.scp.server.ScpCommandFactory;
 import org.apache.sshd.server.SshServer;
+import org.eventvfs.LoginThrottle;
 import org.eventvfs.spi.AdapterContext;
 import org.eventvfs.spi.ProtocolAdapter;
 import org.slf4j.Logger;
@@ -61,7 +62,7 @@ public final class SftpAdapter implements ProtocolAdapter {
             throw new IllegalStateException("the sftp adapter is already started");
         }
         ExecutorService threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sftp-", 0).factory());
-        LoginFailures failures = new LoginFailures(LoginThrottle.of(settings));
+        LoginFailures failures = new LoginFailures(LoginThrottle.of(settings.slowAfter(), settings.banAfter(), settings.banTime()));
         SshServer ssh = SshServer.setUpDefaultServer();
         try {
             ssh.setIoServiceFactoryFactory(new Nio2ServiceFactoryFactory());

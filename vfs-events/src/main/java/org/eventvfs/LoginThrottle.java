@@ -1,4 +1,4 @@
-package org.eventvfs.sftp;
+package org.eventvfs;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -13,8 +13,8 @@ import java.util.function.LongSupplier;
  * A success does not reset the count: otherwise one valid account would let an attacker guess the
  * passwords of others at full speed between its own logins.
  */
-final class LoginThrottle {
-    static final Duration MAX_DELAY = Duration.ofSeconds(10);
+public final class LoginThrottle {
+    public static final Duration MAX_DELAY = Duration.ofSeconds(10);
     /** Expired addresses are swept once this many are tracked, and again each time that doubles. */
     private static final int FIRST_SWEEP = 10_000;
 
@@ -26,26 +26,26 @@ final class LoginThrottle {
     private int sweepAt = FIRST_SWEEP;
 
     /** @param clock epoch milliseconds */
-    LoginThrottle(int slowAfter, int banAfter, Duration banTime, LongSupplier clock) {
+    public LoginThrottle(int slowAfter, int banAfter, Duration banTime, LongSupplier clock) {
         this.slowAfter = slowAfter;
         this.banAfter = banAfter;
         this.banMillis = banTime.toMillis();
         this.clock = clock;
     }
 
-    static LoginThrottle of(SftpSettings settings) {
-        return new LoginThrottle(settings.slowAfter(), settings.banAfter(), settings.banTime(),
-                System::currentTimeMillis);
+    /** A throttle on the wall clock. */
+    public static LoginThrottle of(int slowAfter, int banAfter, Duration banTime) {
+        return new LoginThrottle(slowAfter, banAfter, banTime, System::currentTimeMillis);
     }
 
     /** True while {@code address} is banned. */
-    synchronized boolean refuses(String address) {
+    public synchronized boolean refuses(String address) {
         Failures failures = current(address);
         return failures != null && failures.count >= banAfter;
     }
 
     /** How long to wait before checking the next attempt from {@code address}; zero for most. */
-    synchronized Duration delayBefore(String address) {
+    public synchronized Duration delayBefore(String address) {
         Failures failures = current(address);
         if (failures == null || failures.count < slowAfter) {
             return Duration.ZERO;
@@ -55,7 +55,7 @@ final class LoginThrottle {
     }
 
     /** Counts a failed login; true if this one got the address banned. */
-    synchronized boolean recordFailure(String address) {
+    public synchronized boolean recordFailure(String address) {
         long now = clock.getAsLong();
         if (byAddress.size() >= sweepAt) {
             byAddress.values().removeIf(failures -> failures.expired(now, banMillis));
@@ -76,7 +76,7 @@ final class LoginThrottle {
     }
 
     /** How many addresses are remembered. */
-    synchronized int tracked() {
+    public synchronized int tracked() {
         return byAddress.size();
     }
 

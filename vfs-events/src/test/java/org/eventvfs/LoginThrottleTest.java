@@ -1,4 +1,4 @@
-package org.eventvfs.sftp;
+package org.eventvfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

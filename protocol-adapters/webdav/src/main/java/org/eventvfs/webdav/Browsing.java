@@ -1,0 +1,53 @@
+package org.eventvfs.webdav;
+
+import io.vertx.core.Future;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.eventvfs.domain.Node;
+
+/** GET and HEAD: a file's content, or for a collection a plain HTML page of links a browser can follow. */
+final class Browsing {
+    private Browsing() {
+    }
+
+    static Future<Void> get(DavRequest request, boolean head) {
+        return request.stat(request.path()).compose(node -> {
+            if (node.isFile()) {
+                return ContentGet.send(request, node, head);
+            }
+            if (!node.isDirectory()) {
+                throw new DavException(404, request.http().path() + " is a symbolic link, which WebDAV does not serve");
+            }
+            return request.volume().list(request.path()).map(children -> {
+                String page = listing(request, children);
+                request.response().putHeader("Content-Type", "text/html; charset=utf-8")
+                        .putHeader("Cache-Control", "no-cache");
+                if (head) {
+                    request.response().putHeader("Content-Length",
+                            Integer.toString(page.getBytes(StandardCharsets.UTF_8).length)).end();
+                } else {
+                    request.response().end(page);
+                }
+                return null;
+            });
+        });
+    }
+
+    private static String listing(DavRequest request, List<Node> children) {
+        String title = XmlText.text(request.href(request.path(), true));
+        StringBuilder html = new StringBuilder(256 + 160 * children.size())
+                .append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>").append(title)
+                .append("</title></head>\n<body><h1>").append(title).append("</h1>\n<table>\n");
+        if (!request.path().equals(request.home())) {
+            html.append("<tr><td><a href=\"../\">../</a></td><td></td><td></td></tr>\n");
+        }
+        for (Node child : children) {
+            String name = child.name() + (child.isDirectory() ? "/" : "");
+            html.append("<tr><td><a href=\"").append(XmlText.attribute(Hrefs.encode(child.name())))
+                    .append(child.isDirectory() ? "/" : "").append("\">").append(XmlText.text(name))
+                    .append("</a></td><td>").append(child.isDirectory() ? "" : Long.toString(child.size()))
+                    .append("</td><td>").append(LiveProperties.httpDate(child.modified())).append("</td></tr>\n");
+        }
+        return html.append("</table>\n</body></html>\n").toString();
+    }
+}

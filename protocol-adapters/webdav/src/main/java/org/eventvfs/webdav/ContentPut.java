@@ -1,0 +1,105 @@
+package org.eventvfs.webdav;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.http.HttpServerRequest;
+import org.eventvfs.Upload;
+import org.eventvfs.domain.Content;
+import org.eventvfs.domain.Lock;
+import org.eventvfs.domain.Node;
+import org.eventvfs.domain.Overwrite;
+import org.eventvfs.domain.VolumeCommand;
+
+/**
+ * PUT: the body is streamed into the blob store block by block, reading on only when the last
+ * chunk is taken, so memory stays bounded whatever the size; the file changes, in one command,
+ * only once the whole body has arrived (and matched a checksum the client sent).
+ */
+final class ContentPut {
+    private ContentPut() {
+    }
+
+    static Future<Void> handle(DavRequest request) {
+        request.requireWritable();
+        if (request.http().getHeader("Content-Range") != null) {
+            throw new DavException(400, "PUT with Content-Range is not supported: send the whole file");
+        }
+        long limit = request.settings().maxUploadBytes();
+        String length = request.http().getHeader("Content-Length");
+        if (limit > 0 && length != null && DavRequest.parseLength(length) > limit) {
+            throw new DavException(413, "the file is larger than the " + limit + " bytes allowed");
+        }
+        if (request.path().equals(request.home())) {
+            throw new DavException(405, "PUT on a collection");
+        }
+        return request.find(request.path()).compose(node -> request.find(request.path().parent())
+                .compose(parent -> {
+                    if (node != null && node.isDirectory()) {
+                        return Future.failedFuture(new DavException(405, "PUT on a collection"));
+                    }
+                    if (parent == null || !parent.isDirectory()) {
+                        return Future.failedFuture(new DavException(409, "no collection to put "
+                                + request.http().path() + " in"));
+                    }
+                    return Preconditions.check(request, node).compose(ok -> {
+                        refuseLockedEarly(request, node);
+                        return store(request, node);
+                    });
+                }));
+    }
+
+    /** A lock held by someone else is reported before the body is read, not after a gigabyte. */
+    private static void refuseLockedEarly(DavRequest request, Node existing) {
+        var locks = request.volume().locks();
+        var needed = existing != null ? locks.covering(request.path()) : locks.covering(request.path().parent());
+        for (Lock lock : needed) {
+            if (!request.submittedTokens().contains(lock.token()) || !lock.user().equals(request.user())) {
+                throw new DavException(423, "lock-token-submitted", request.http().path() + " is locked");
+            }
+        }
+    }
+
+    private static Future<Void> store(DavRequest request, Node existing) {
+        OcHeaders oc = OcHeaders.of(request.http());
+        return receive(request, request.volume().upload(), oc).compose(content -> {
+            oc.verify(content);
+            int mode = existing != null ? existing.mode() : Node.DEFAULT_FILE_MODE;
+            return request.execute(new VolumeCommand.CommitContent(request.path(), content, mode,
+                    Overwrite.REPLACE, oc.modified()));
+        }).compose(done -> request.stat(request.path())).map(node -> {
+            var response = request.response().putHeader("ETag", Etags.of(node));
+            if (oc.modified() != null) {
+                response.putHeader("X-OC-MTime", "accepted");
+            }
+            response.setStatusCode(existing == null ? 201 : 204).end();
+            return null;
+        });
+    }
+
+    private static Future<Content> receive(DavRequest request, Upload upload, OcHeaders oc) {
+        HttpServerRequest http = request.http();
+        long limit = request.settings().maxUploadBytes();
+        Promise<Content> received = Promise.promise();
+        http.handler(chunk -> {
+            if (limit > 0 && upload.size() + chunk.length() > limit) {
+                received.tryFail(new DavException(413, "the file is larger than the " + limit + " bytes allowed"));
+                http.connection().close();
+                return;
+            }
+            oc.update(chunk);
+            http.pause();
+            upload.write(chunk).onComplete(written -> {
+                if (written.failed()) {
+                    received.tryFail(written.cause());
+                    http.connection().close();
+                } else {
+                    http.resume();
+                }
+            });
+        });
+        http.exceptionHandler(received::tryFail);
+        http.endHandler(end -> upload.finish().onComplete(received));
+        http.resume();
+        return received.future();
+    }
+}

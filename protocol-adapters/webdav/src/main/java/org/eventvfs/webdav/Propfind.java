@@ -1,0 +1,215 @@
+package org.eventvfs.webdav;
+
+import io.vertx.core.Future;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.eventvfs.domain.Lock;
+import org.eventvfs.domain.Node;
+import org.eventvfs.domain.VfsPath;
+import org.w3c.dom.Element;
+
+/** PROPFIND (RFC 4918 §9.1): allprop, propname or named properties, at Depth 0, 1 or (bounded) infinity. */
+final class Propfind {
+    private final Supplier<Future<Long>> freeSpace;
+
+    /** @param freeSpace the bytes still free where content is stored, for quota-available-bytes */
+    Propfind(Supplier<Future<Long>> freeSpace) {
+        this.freeSpace = freeSpace;
+    }
+
+    private record Found(VfsPath path, Node node) {
+    }
+
+    /** What the body asks for: named properties, all of them (plus includes), or only their names. */
+    private record Query(boolean names, boolean all, List<PropertyName> props) {
+        boolean wantsQuota() {
+            return props.stream().anyMatch(p -> p.isDav() && p.local().startsWith("quota-"));
+        }
+    }
+
+    Future<Void> handle(DavRequest request) {
+        int depth = request.depth(-1);
+        return request.xmlBody().map(Propfind::query).compose(query -> request.stat(request.path())
+                .compose(node -> found(request, new Found(request.path(), node), depth))
+                .compose(found -> quota(request, query).map(quota -> render(request, query, found, quota))))
+                .map(body -> {
+                    request.response().setStatusCode(207).putHeader("Content-Type", Multistatus.CONTENT_TYPE)
+                            .end(body.toBuffer());
+                    return null;
+                });
+    }
+
+    private static Query query(Element body) {
+        if (body == null) {
+            return new Query(false, true, List.of());
+        }
+        if (!DavXml.isDav(body, "propfind")) {
+            throw new DavException(400, "a PROPFIND body must be a DAV:propfind element");
+        }
+        for (Element child : DavXml.children(body)) {
+            if (DavXml.isDav(child, "propname")) {
+                return new Query(true, false, List.of());
+            }
+            if (DavXml.isDav(child, "allprop")) {
+                Element include = DavXml.child(body, "include");
+                return new Query(false, true, include == null ? List.of() : names(include));
+            }
+            if (DavXml.isDav(child, "prop")) {
+                return new Query(false, false, names(child));
+            }
+        }
+        throw new DavException(400, "a PROPFIND body needs prop, allprop or propname");
+    }
+
+    private static List<PropertyName> names(Element parent) {
+        List<PropertyName> names = new ArrayList<>();
+        for (Element e : DavXml.children(parent)) {
+            names.add(PropertyName.of(e));
+        }
+        return names;
+    }
+
+    private static Future<List<Found>> found(DavRequest request, Found target, int depth) {
+        List<Found> found = new ArrayList<>();
+        found.add(target);
+        if (depth == 0 || !target.node.isDirectory()) {
+            return Future.succeededFuture(found);
+        }
+        if (depth == 1) {
+            return request.volume().list(target.path).map(children -> {
+                for (Node child : children) {
+                    found.add(new Found(target.path.resolve(child.name()), child));
+                }
+                return found;
+            });
+        }
+        return walk(request, target, found);
+    }
+
+    /** Everything below {@code root}, breadth first; refused once it passes the configured limit. */
+    private static Future<List<Found>> walk(DavRequest request, Found root, List<Found> found) {
+        Deque<Found> directories = new ArrayDeque<>();
+        directories.add(root);
+        return walkNext(request, directories, found, request.settings().depthInfinityLimit());
+    }
+
+    private static Future<List<Found>> walkNext(DavRequest request, Deque<Found> directories, List<Found> found, int limit) {
+        Found directory = directories.poll();
+        if (directory == null) {
+            return Future.succeededFuture(found);
+        }
+        return request.volume().list(directory.path).compose(children -> {
+            for (Node child : children) {
+                Found f = new Found(directory.path.resolve(child.name()), child);
+                found.add(f);
+                if (child.isDirectory()) {
+                    directories.add(f);
+                }
+            }
+            if (found.size() > limit) {
+                return Future.failedFuture(new DavException(403, "propfind-finite-depth",
+                        "more than " + limit + " resources below " + request.http().path()
+                                + ": ask with Depth 0 or 1"));
+            }
+            return walkNext(request, directories, found, limit);
+        });
+    }
+
+    private Future<LiveProperties.Quota> quota(DavRequest request, Query query) {
+        if (!query.wantsQuota()) {
+            return Future.succeededFuture();
+        }
+        return freeSpace.get().compose(free -> usedBytes(request)
+                .map(used -> new LiveProperties.Quota(free, used)));
+    }
+
+    /** The bytes of every file in the user's home: what a quota would count. */
+    private static Future<Long> usedBytes(DavRequest request) {
+        return request.stat(request.home()).compose(home -> {
+            List<Found> all = new ArrayList<>();
+            Deque<Found> directories = new ArrayDeque<>();
+            directories.add(new Found(request.home(), home));
+            return walkNext(request, directories, all, Integer.MAX_VALUE);
+        }).map(all -> all.stream().filter(f -> f.node.isFile()).mapToLong(f -> f.node.size()).sum());
+    }
+
+    private static Multistatus render(DavRequest request, Query query, List<Found> found, LiveProperties.Quota quota) {
+        Multistatus body = new Multistatus();
+        for (Found f : found) {
+            String href = request.href(f.path, f.node.isDirectory());
+            List<Lock> locks = request.volume().locks().covering(f.path);
+            if (query.names) {
+                body.propstats(href, List.of(new Multistatus.Propstat(200, propertyNames(f.node))));
+                continue;
+            }
+            StringBuilder ok = new StringBuilder();
+            StringBuilder missing = new StringBuilder();
+            if (query.all) {
+                for (String live : LiveProperties.ALLPROP) {
+                    append(ok, LiveProperties.render(live, f.node, locks, quota, request));
+                }
+                deadProperties(f.node, ok);
+            }
+            for (PropertyName name : query.props) {
+                if (query.all && (name.isDav() && LiveProperties.ALLPROP.contains(name.local())
+                        || f.node.properties().containsKey(name.clark()))) {
+                    continue;
+                }
+                String value = value(request, f.node, name, locks, quota);
+                if (value == null) {
+                    missing.append(name.isDav() ? "<D:" + name.local() + "/>" : name.emptyElement());
+                } else {
+                    ok.append(value);
+                }
+            }
+            body.propstats(href, List.of(new Multistatus.Propstat(200, ok), new Multistatus.Propstat(404, missing)));
+        }
+        return body;
+    }
+
+    private static String value(DavRequest request, Node node, PropertyName name, List<Lock> locks,
+                                LiveProperties.Quota quota) {
+        String dead = node.properties().get(name.clark());
+        if (name.isDav() && LiveProperties.ALL.contains(name.local())) {
+            return LiveProperties.render(name.local(), node, locks, quota, request);
+        }
+        return dead == null ? null : name.element(dead);
+    }
+
+    private static void deadProperties(Node node, StringBuilder ok) {
+        for (Map.Entry<String, String> property : node.properties().entrySet()) {
+            PropertyName name = PropertyName.parseClark(property.getKey());
+            if (name != null && !(name.isDav() && LiveProperties.ALL.contains(name.local()))) {
+                ok.append(name.element(property.getValue()));
+            }
+        }
+    }
+
+    private static String propertyNames(Node node) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String live : LiveProperties.ALLPROP) {
+            if (!(node.isDirectory() && (live.equals("getcontentlength") || live.equals("getcontenttype")))) {
+                names.add("<D:" + live + "/>");
+            }
+        }
+        for (String key : node.properties().keySet()) {
+            PropertyName name = PropertyName.parseClark(key);
+            if (name != null && !(name.isDav() && LiveProperties.ALL.contains(name.local()))) {
+                names.add(name.emptyElement());
+            }
+        }
+        return String.join("", names);
+    }
+
+    private static void append(StringBuilder xml, String value) {
+        if (value != null) {
+            xml.append(value);
+        }
+    }
+}

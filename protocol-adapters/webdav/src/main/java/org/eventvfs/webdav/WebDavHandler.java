@@ -1,0 +1,119 @@
+package org.eventvfs.webdav;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.SocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eventvfs.Vfs;
+import org.eventvfs.domain.Account;
+import org.eventvfs.domain.Actor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every request: OPTIONS answered at once (Windows asks before it authenticates), every other
+ * method authenticated, bound to the user's volume and home, and dispatched. Failures become
+ * statuses here, in one place.
+ */
+final class WebDavHandler implements Handler<HttpServerRequest> {
+    private static final Logger LOG = LoggerFactory.getLogger(WebDavHandler.class);
+    static final String ALLOW = "OPTIONS, GET, HEAD, PUT, DELETE, MKCOL, COPY, MOVE, PROPFIND, PROPPATCH, LOCK, UNLOCK";
+
+    private final Vfs vfs;
+    private final WebDavSettings settings;
+    private final BasicLogin login;
+    private final DavXml xml;
+    private final Propfind propfind;
+
+    WebDavHandler(Vertx vertx, Vfs vfs, WebDavSettings settings, Path dataDirectory) {
+        this.vfs = vfs;
+        this.settings = settings;
+        this.login = new BasicLogin(vertx, vfs, settings);
+        this.xml = new DavXml(settings.maxXmlDepth());
+        this.propfind = new Propfind(() -> vertx.executeBlocking(() ->
+                Files.getFileStore(dataDirectory).getUsableSpace(), false));
+    }
+
+    @Override
+    public void handle(HttpServerRequest http) {
+        http.pause();
+        if (http.method().name().equals("OPTIONS")) {
+            options(http.response());
+            http.resume();
+            return;
+        }
+        SocketAddress remote = http.remoteAddress();
+        String host = remote == null ? "unknown" : remote.hostAddress();
+        String address = remote == null ? "unknown" : remote.hostAddress() + ":" + remote.port();
+        login.authenticate(http.getHeader("Authorization"), host, address)
+                .compose(account -> bind(http, account, address))
+                .compose(this::dispatch)
+                .onFailure(failure -> fail(http, failure));
+    }
+
+    private Future<DavRequest> bind(HttpServerRequest http, Account account, String address) {
+        Actor actor = new Actor(account.name(), "webdav", address, Sessions.of(http.connection()),
+                http.getHeader("User-Agent"));
+        return vfs.volume(account.volume()).map(volume -> new DavRequest(http, account, volume, actor, settings, xml));
+    }
+
+    private Future<Void> dispatch(DavRequest request) {
+        return switch (request.http().method().name()) {
+            case "GET" -> Browsing.get(request, false);
+            case "HEAD" -> Browsing.get(request, true);
+            case "PUT" -> ContentPut.handle(request);
+            case "DELETE" -> Namespace.delete(request);
+            case "MKCOL" -> Namespace.mkcol(request);
+            case "COPY" -> Namespace.copyOrMove(request, false);
+            case "MOVE" -> Namespace.copyOrMove(request, true);
+            case "PROPFIND" -> propfind.handle(request);
+            case "PROPPATCH" -> Proppatch.handle(request);
+            case "LOCK" -> Locking.lock(request);
+            case "UNLOCK" -> Locking.unlock(request);
+            default -> {
+                request.response().putHeader("Allow", ALLOW);
+                throw new DavException(405, request.http().method().name() + " is not supported");
+            }
+        };
+    }
+
+    private static void options(HttpServerResponse response) {
+        response.putHeader("DAV", "1, 2")
+                .putHeader("MS-Author-Via", "DAV")
+                .putHeader("Allow", ALLOW)
+                .putHeader("Content-Length", "0")
+                .end();
+    }
+
+    private void fail(HttpServerRequest http, Throwable failure) {
+        DavException error = DavException.from(failure);
+        if (error.status() >= 500) {
+            LOG.error("webdav: {} {} failed", http.method(), http.path(), failure);
+        }
+        HttpServerResponse response = http.response();
+        if (response.headWritten()) {
+            http.connection().close();
+            return;
+        }
+        if (!http.isEnded()) {
+            // An unread body would be taken for the next request: drop the connection after answering.
+            response.putHeader("Connection", "close");
+            http.resume();
+        }
+        response.setStatusCode(error.status());
+        if (error.status() == 401) {
+            response.putHeader("WWW-Authenticate", "Basic realm=\"eventvfs\", charset=\"UTF-8\"");
+        }
+        if (error.condition() != null) {
+            response.putHeader("Content-Type", Multistatus.CONTENT_TYPE)
+                    .end("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<D:error xmlns:D=\"DAV:\"><D:"
+                            + error.condition() + "/></D:error>\n");
+        } else {
+            response.putHeader("Content-Type", "text/plain; charset=utf-8").end(error.getMessage() + "\n");
+        }
+    }
+}
