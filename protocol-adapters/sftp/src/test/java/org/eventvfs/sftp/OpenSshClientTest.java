@@ -15,6 +15,7 @@ import org.eventvfs.domain.Node;
 import org.eventvfs.domain.Sha256;
 import org.eventvfs.domain.VfsException;
 import org.eventvfs.domain.VfsPath;
+import org.eventvfs.testkit.Processes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.eventvfs.sftp;
+package org.eventvfs.testkit;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -7,17 +7,17 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /** Records what one class logs, for tests that check a message was written. */
-final class LogRecorder implements AutoCloseable {
+public final class LogRecorder implements AutoCloseable {
     private final Logger logger;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    LogRecorder(Class<?> source) {
+    public LogRecorder(Class<?> source) {
         logger = (Logger) LoggerFactory.getLogger(source);
         appender.start();
         logger.addAppender(appender);
     }
 
-    List<String> messages() {
+    public List<String> messages() {
         synchronized (appender) {
             return appender.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
         }

@@ -1,4 +1,4 @@
-package org.eventvfs.sftp;
+package org.eventvfs.testkit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,14 +10,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a real client program and collects what it printed. */
-final class Processes {
-    record Result(int exitCode, String output) {
+public final class Processes {
+    public record Result(int exitCode, String output) {
     }
 
     private Processes() {
     }
 
-    static Result run(List<String> command, Path directory, Map<String, String> environment, Duration timeout)
+    public static Result run(List<String> command, Path directory, Map<String, String> environment, Duration timeout)
             throws IOException, InterruptedException {
         Path output = Files.createTempFile(directory, "output-", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
@@ -36,7 +36,7 @@ final class Processes {
     }
 
     /** Fails the test, saying why, if {@code program} is not installed (.ci/run installs it). */
-    static void requireInstalled(String program) throws IOException, InterruptedException {
+    public static void requireInstalled(String program) throws IOException, InterruptedException {
         Result which = run(List.of("sh", "-c", "command -v " + program), Path.of(System.getProperty("java.io.tmpdir")),
                 Map.of(), Duration.ofSeconds(10));
         if (which.exitCode() != 0) {
