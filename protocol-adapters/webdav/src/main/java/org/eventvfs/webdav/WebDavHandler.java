@@ -5,6 +5,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,9 +100,11 @@ final class WebDavHandler implements Handler<HttpServerRequest> {
             http.connection().close();
             return;
         }
-        if (!http.isEnded()) {
-            // An unread body would be taken for the next request: drop the connection after answering.
+        boolean unreadBody = !http.isEnded() && http.version() != HttpVersion.HTTP_2;
+        if (unreadBody) {
+            // An unread HTTP/1 body would be taken for the next request: answer, then close.
             response.putHeader("Connection", "close");
+            response.endHandler(done -> http.connection().close());
             http.resume();
         }
         response.setStatusCode(error.status());

@@ -14,9 +14,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
-/** A plain HTTP client speaking WebDAV to the test server: any method, any header, raw bodies. */
+/** A plain HTTP/1.1 client, as WebDAV clients are, speaking to the test server: any method, any header, raw bodies. */
 final class DavClient {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
     private final String authorization;
 
