@@ -5,6 +5,8 @@ set -euo pipefail
 
 bench=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 root=$(dirname "$bench")
+# shellcheck source=bench/lib.sh
+. "$bench/lib.sh" "bench/run sftp"
 
 big_mb=${BENCH_SFTP_BIG_MB:-1024}          # the large file, MiB
 small_n=${BENCH_SFTP_SMALL_FILES:-2000}     # small files put/get, renamed and removed
@@ -20,9 +22,6 @@ warm_mb=${BENCH_SFTP_WARMUP_MB:-128}
 keep=${BENCH_SFTP_KEEP:-}                   # non-empty: keep the work folder (logs, data)
 start_timeout=${BENCH_SFTP_START_TIMEOUT:-600}  # seconds for ./vfs run to print ready: (may build first)
 
-die() { echo "bench/run sftp: $*" >&2; exit 1; }
-note() { echo "# $*" >&2; }
-
 for n in "$big_mb" "$small_n" "$small_kb" "$list_n" "$runs" "$ssh_port" "$vfs_port"; do
     [[ $n =~ ^[0-9]+$ && $n -gt 0 ]] || die "sizes, counts and ports must be positive integers (got '$n')"
 done
@@ -34,14 +33,7 @@ done
 sshd_bin=/usr/sbin/sshd
 sftp_server=/usr/lib/openssh/sftp-server
 if [[ ! -x $sshd_bin || ! -x $sftp_server ]]; then
-    note "installing openssh-server (the system sshd service is not used)"
-    if [[ $(id -u) == 0 ]]; then
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -q openssh-server >&2 \
-            || { apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q openssh-server >&2; } \
-            || die "could not install openssh-server"
-    else
-        die "$sshd_bin or $sftp_server missing: install openssh-server (as root: apt-get install -y openssh-server)"
-    fi
+    apt_install openssh-server
 fi
 for tool in sftp ssh-keygen sha256sum; do
     command -v "$tool" >/dev/null || die "$tool is missing (apt-get install -y openssh-client coreutils)"
@@ -56,44 +48,22 @@ sshd_pid=''
 vfs_pid=''
 made_privsep=''
 
-# shellcheck disable=SC2317 # stop_pid and cleanup run from the EXIT trap
-stop_pid() { # PID NAME: SIGTERM, then SIGKILL after 40 s (eventvfs drains channels for up to 30 s)
-    local pid=$1 name=$2 i
-    kill -0 "$pid" 2>/dev/null || return 0
-    kill -TERM "$pid" 2>/dev/null || return 0
-    for ((i = 0; i < 400; i++)); do
-        kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
-        sleep 0.1
-    done
-    note "$name (pid $pid) still running after 40 s; killing it"
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-}
-
-# shellcheck disable=SC2317
+# shellcheck disable=SC2317 # runs from the EXIT trap
 cleanup() {
     local status=$?
     trap - EXIT INT TERM
     if [[ -n $vfs_pid && -n ${BENCH_SFTP_JFR:-} ]] && kill -0 "$vfs_pid" 2>/dev/null; then
-        "$(dirname "$(readlink -f "/proc/$vfs_pid/exe")")/jcmd" "$vfs_pid" JFR.dump name=bench \
-            filename="$(readlink -f "$BENCH_SFTP_JFR" 2>/dev/null || echo "$BENCH_SFTP_JFR")" >&2 \
-            || note "could not dump the flight recording"
+        jfr_dump "$vfs_pid" "$BENCH_SFTP_JFR"
     fi
     [[ -n $vfs_pid ]] && stop_pid "$vfs_pid" "eventvfs"
     [[ -n $sshd_pid ]] && stop_pid "$sshd_pid" "sshd"
     if [[ -n $made_privsep ]]; then
         rmdir "$made_privsep" 2>/dev/null || true
     fi
-    if [[ -n $keep ]]; then
-        note "kept $work"
-    else
-        rm -rf "$work"
-    fi
+    drop_work "$work" "$keep"
     exit "$status"
 }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+on_exit cleanup
 
 keys=$work/keys ssh_root=$work/openssh-root vfs_data=$work/vfs-data local=$work/local batches=$work/batches
 mkdir -p "$keys" "$ssh_root" "$vfs_data" "$local" "$batches"
@@ -102,7 +72,6 @@ ssh-keygen -q -t ed25519 -N '' -C bench-host -f "$keys/host_ed25519"
 cp "$keys/client.pub" "$keys/authorized_keys"
 user=$(id -un)
 
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 port_free "$ssh_port" || die "127.0.0.1:$ssh_port is in use; set BENCH_SFTP_OPENSSH_PORT"
 port_free "$vfs_port" || die "127.0.0.1:$vfs_port is in use; set BENCH_SFTP_VFS_PORT"
 
@@ -153,24 +122,9 @@ VFS_JAVA_OPTS=$vfs_opts "$root/vfs" run --data "$vfs_data" --sftp-port "$vfs_por
     ${BENCH_SFTP_VFS_ARGS:-} >"$work/vfs.log" 2>&1 &
 vfs_pid=$!   # ./vfs execs java, so this is the server's own pid
 
-wait_port() { # PORT PID NAME LOG
-    local i
-    for ((i = 0; i < 300; i++)); do
-        kill -0 "$2" 2>/dev/null || { tail -n 20 "$4" >&2; die "$3 exited before listening on 127.0.0.1:$1 (log above)"; }
-        port_free "$1" || return 0
-        sleep 0.1
-    done
-    tail -n 20 "$4" >&2
-    die "$3 is not listening on 127.0.0.1:$1 after 30 s (log above)"
-}
 wait_port "$ssh_port" "$sshd_pid" "sshd" "$work/sshd.log"
 
-for ((i = 0; ; i++)); do
-    grep -q '^ready:' "$work/vfs.log" && break
-    kill -0 "$vfs_pid" 2>/dev/null || { tail -n 30 "$work/vfs.log" >&2; die "eventvfs exited before it was ready (log above)"; }
-    (( i < start_timeout * 5 )) || { tail -n 30 "$work/vfs.log" >&2; die "eventvfs not ready after ${start_timeout} s (log above)"; }
-    sleep 0.2
-done
+wait_ready "$vfs_pid" "$work/vfs.log" "$start_timeout"
 grep '^ready:' "$work/vfs.log" | grep -q "sftp 127.0.0.1:$vfs_port" \
     || { grep '^ready:' "$work/vfs.log" >&2; die "eventvfs is ready but does not serve sftp on 127.0.0.1:$vfs_port"; }
 "$root/vfs" user add bench --key "$keys/client.pub" --data "$vfs_data" >"$work/user-add.log" 2>&1 \
@@ -204,23 +158,16 @@ done
 [[ -n $cipher ]] || { sftp_batch openssh "$batches/empty" || true; sftp_batch eventvfs "$batches/empty" || true;
     die "no cipher of '$ciphers' works with both servers (set BENCH_SFTP_CIPHER); client errors above"; }
 
-now() { date +%s.%N; }
-declare -A result=() cpu=()
-order=()
-ticks=$(getconf CLK_TCK)
-
-# CPU seconds a server has used so far: its own, plus (sshd) its finished sessions and their
-# sftp-server children, which sshd has reaped. OpenSSH sessions run in processes of their own.
+# CPU seconds a server has used so far; OpenSSH sessions run in processes of their own (sshd's
+# children, and their sftp-server children).
 server_cpu() { # SERVER
-    local pid
-    if [[ $1 == openssh ]]; then pid=$sshd_pid; else pid=$vfs_pid; fi
-    awk -v t="$ticks" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13 + $14 + $15) / t }' "/proc/$pid/stat"
+    if [[ $1 == openssh ]]; then tree_cpu "$sshd_pid"; else tree_cpu "$vfs_pid"; fi
 }
 
 # time_step NAME SERVER BATCH [OUTPUT]: runs the batch once, adds the seconds to result[NAME,SERVER]
 # (keeping the smallest over runs).
 time_step() {
-    local name=$1 server=$2 batch=$3 out=${4:-/dev/null} t0 t1 secs c0 c1 used
+    local name=$1 server=$2 batch=$3 out=${4:-/dev/null} t0 t1 c0 c1
     c0=$(server_cpu "$server")
     t0=$(now)
     sftp_batch "$server" "$batch" "$out" || die "$name failed against $server"
@@ -228,16 +175,7 @@ time_step() {
     # Untimed: lets sshd reap the session (and count its CPU) and eventvfs finish what it queued.
     sleep 0.5
     c1=$(server_cpu "$server")
-    secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
-    used=$(awk -v a="$c0" -v b="$c1" 'BEGIN { printf "%.2f", b - a }')
-    local key="$name,$server"
-    if [[ -z ${result[$key]:-} ]] || awk -v n="$secs" -v o="${result[$key]}" 'BEGIN { exit !(n < o) }'; then
-        result[$key]=$secs
-        cpu[$key]=$used
-    fi
-    [[ " ${order[*]} " == *" $name "* ]] || order+=("$name")
-    note "$(printf '%-28s %-8s %8.3f s, server CPU %6.2f s   (UTC %s)' "$name" "$server" "$secs" "$used" \
-        "$(date -u -d "@$t0" +%T.%3N)")"
+    record "$name" "$server" "$t0" "$t1" "$c0" "$c1"
 }
 
 # Removes a remote path left by a step (untimed): '-' lines never fail the batch.
@@ -249,16 +187,7 @@ remote_rm() { # SERVER BATCH-TEXT
 note "$(nproc) cores; cipher $cipher; sizes: ${big_mb} MiB, ${small_n} x ${small_kb} KiB, ${list_n} entries; runs $runs"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
-# What durability costs on this disk: eventvfs fsyncs what it acknowledges, sftp-server does not.
-disk_probe() {
-    local f=$work/disk-probe out
-    out=$(dd if=/dev/zero of="$f" bs=4k count=200 oflag=dsync 2>&1 | tail -n 1)
-    disk_sync=$(awk '{ for (i = 1; i <= NF; i++) if ($i == "s,") printf "%.2f ms", $(i - 1) * 1000 / 200 }' <<<"$out")
-    out=$(dd if=/dev/zero of="$f" bs=4M count=64 conv=fsync 2>&1 | tail -n 1)
-    disk_bulk=$(awk -F', ' '{ print $NF }' <<<"$out")
-    rm -f "$f"
-}
-disk_probe
+disk_probe "$work"
 
 # ---------------------------------------------------------------------------------------------
 # Local data: random content, so neither compression nor deduplication helps anyone.
@@ -445,11 +374,8 @@ printf '%s\n' '-----------------------------|------------|------------|--------|
 for name in "${order[@]}"; do
     o=${result[$name,openssh]} v=${result[$name,eventvfs]}
     ratio=$(awk -v o="$o" -v v="$v" 'BEGIN { printf "%.2f", (v > 0 ? o / v : 0) }')
-    flag=''
-    if awk -v r="$ratio" 'BEGIN { exit !(r < 0.8) }'; then flag='  < 0.8: defect'
-    elif awk -v r="$ratio" 'BEGIN { exit !(r < 1.0) }'; then flag='  below the 1.0 goal'; fi
     printf '%-28s | %10s | %10s | %6s | %9s | %9s |%s\n' "$name" "$o" "$v" "$ratio" \
-        "${cpu[$name,openssh]}" "${cpu[$name,eventvfs]}" "$flag"
+        "${cpu[$name,openssh]}" "${cpu[$name,eventvfs]}" "$(goal_flag "$ratio")"
 done
 echo "ratio = OpenSSH seconds / eventvfs seconds: above 1.0 eventvfs is faster. Each time includes connecting"
 echo "and logging in. CPU s: CPU time the server used meanwhile (sshd, its sessions and sftp-server; the JVM)."
