@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -38,10 +35,10 @@ class CrashDuringUploadTest {
     void aKilledServerKeepsTheLastCommittedRevision() throws Exception {
         Path data = dir.resolve("data");
         Path key = dir.resolve("key");
-        run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString()));
-        int port = freePort();
+        ServerProcess.run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString()));
+        int port = ServerProcess.freePort();
         server = startServer(data, port);
-        run(vfs("user", "add", "bob", "--key", key + ".pub", "--data", data.toString()));
+        ServerProcess.run(ServerProcess.vfs("user", "add", "bob", "--key", key + ".pub", "--data", data.toString()));
 
         Path small = dir.resolve("report.txt");
         Files.writeString(small, "the committed revision\n");
@@ -88,46 +85,11 @@ class CrashDuringUploadTest {
     }
 
     private Process startServer(Path data, int port) throws Exception {
-        Process process = new ProcessBuilder(vfs("run", "--data", data.toString(), "--sftp-port",
-                String.valueOf(port), "--webdav-port", "0", "--ftp-port", "0"))
-                .redirectErrorStream(true).start();
-        StringBuilder seen = new StringBuilder();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        var in = process.inputReader(StandardCharsets.UTF_8);
-        while (System.nanoTime() < deadline) {
-            String line = in.readLine();
-            if (line == null) {
-                break;
-            }
-            seen.append(line).append('\n');
-            if (line.startsWith("ready:")) {
-                Thread.ofVirtual().start(() -> in.lines().forEach(l -> { }));
-                return process;
-            }
-        }
-        process.destroyForcibly();
-        throw new AssertionError("the server did not start:\n" + seen);
-    }
-
-    private static List<String> vfs(String... args) {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                VfsCommand.class.getName()));
-        command.addAll(List.of(args));
-        return command;
+        return ServerProcess.start(data, "--sftp-port", String.valueOf(port), "--webdav-port", "0", "--ftp-port", "0");
     }
 
     private Process sftp(int port, Path key, String batchLine) throws IOException {
-        Path batch = Files.writeString(Files.createTempFile(dir, "batch", ".txt"), batchLine + "\n");
-        return new ProcessBuilder("sftp", "-b", batch.toString(), "-P", String.valueOf(port), "-i", key.toString(),
-                "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "BatchMode=yes",
-                "bob@127.0.0.1").redirectErrorStream(true).redirectOutput(dir.resolve("sftp.log").toFile()).start();
-    }
-
-    private static void run(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(String.join(" ", command) + "\n" + output).isZero();
+        return ServerProcess.sftp(port, key, "bob", batchLine, dir.resolve("sftp.log"));
     }
 
     private static void writeRandom(Path file, long size) throws IOException {
@@ -138,12 +100,6 @@ class CrashDuringUploadTest {
                 random.nextBytes(chunk);
                 out.write(chunk);
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
