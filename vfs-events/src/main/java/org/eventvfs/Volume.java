@@ -40,6 +40,13 @@ public interface Volume {
         return list(path, HEAD);
     }
 
+    /**
+     * The path {@code path} names once symbolic links are followed (in its last name too if
+     * {@code followLast}) with {@code root} as the root of every absolute target, so that no link
+     * leads outside {@code root}: how a user confined to a home sees links.
+     */
+    Future<VfsPath> resolve(VfsPath root, VfsPath path, boolean followLast);
+
     /** Applies a command with a new id. */
     default Future<Committed> execute(VolumeCommand command, Actor actor) {
         return execute(Ids.newId(), command, actor);

@@ -15,6 +15,7 @@ import org.eventvfs.VolumeLocks;
 import org.eventvfs.domain.Actor;
 import org.eventvfs.domain.Committed;
 import org.eventvfs.domain.Content;
+import org.eventvfs.domain.LinkResolution;
 import org.eventvfs.domain.Node;
 import org.eventvfs.domain.TreeView;
 import org.eventvfs.domain.VfsException;
@@ -83,6 +84,15 @@ public final class ProjectedVolume implements Volume {
         List<Node> children = view.children(node.id());
         children.sort(Comparator.comparing(Node::name));
         return Future.succeededFuture(children);
+    }
+
+    @Override
+    public Future<VfsPath> resolve(VfsPath root, VfsPath path, boolean followLast) {
+        try {
+            return Future.succeededFuture(LinkResolution.resolve(projection.head(), root, path, followLast));
+        } catch (VfsException e) {
+            return Future.failedFuture(e);
+        }
     }
 
     @Override

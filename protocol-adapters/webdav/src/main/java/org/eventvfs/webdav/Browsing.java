@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eventvfs.domain.Node;
+import org.eventvfs.domain.VfsPath;
 
 /** GET and HEAD: a file's content, or for a collection a plain HTML page of links a browser can follow. */
 final class Browsing {
@@ -11,29 +12,26 @@ final class Browsing {
     }
 
     static Future<Void> get(DavRequest request, boolean head) {
-        return request.stat(request.path()).compose(node -> {
-            if (node.isFile()) {
-                return ContentGet.send(request, node, head);
+        return request.volume().resolve(request.home(), request.path(), true).compose(real -> request.stat(real)
+                .compose(node -> node.isFile() ? ContentGet.send(request, node, head) : listing(request, real, head)));
+    }
+
+    private static Future<Void> listing(DavRequest request, VfsPath directory, boolean head) {
+        return request.volume().list(directory).map(children -> {
+            String page = page(request, children);
+            request.response().putHeader("Content-Type", "text/html; charset=utf-8")
+                    .putHeader("Cache-Control", "no-cache");
+            if (head) {
+                request.response().putHeader("Content-Length",
+                        Integer.toString(page.getBytes(StandardCharsets.UTF_8).length)).end();
+            } else {
+                request.response().end(page);
             }
-            if (!node.isDirectory()) {
-                throw new DavException(404, request.http().path() + " is a symbolic link, which WebDAV does not serve");
-            }
-            return request.volume().list(request.path()).map(children -> {
-                String page = listing(request, children);
-                request.response().putHeader("Content-Type", "text/html; charset=utf-8")
-                        .putHeader("Cache-Control", "no-cache");
-                if (head) {
-                    request.response().putHeader("Content-Length",
-                            Integer.toString(page.getBytes(StandardCharsets.UTF_8).length)).end();
-                } else {
-                    request.response().end(page);
-                }
-                return null;
-            });
+            return null;
         });
     }
 
-    private static String listing(DavRequest request, List<Node> children) {
+    private static String page(DavRequest request, List<Node> children) {
         String title = XmlText.text(request.href(request.path(), true));
         StringBuilder html = new StringBuilder(256 + 160 * children.size())
                 .append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>").append(title)

@@ -11,10 +11,11 @@ import org.eventvfs.Volume;
 import org.eventvfs.domain.Account;
 import org.eventvfs.domain.Actor;
 import org.eventvfs.domain.Committed;
+import org.eventvfs.domain.Ids;
 import org.eventvfs.domain.Node;
+import org.eventvfs.domain.VfsException;
 import org.eventvfs.domain.VfsPath;
 import org.eventvfs.domain.VolumeCommand;
-import org.eventvfs.domain.Ids;
 import org.w3c.dom.Element;
 
 /**
@@ -129,9 +130,29 @@ final class DavRequest {
         return volume.stat(volumePath);
     }
 
+    /** The node at {@code volumePath} with symbolic links followed inside the home; NotFound if none. */
+    Future<Node> statFollowing(VfsPath volumePath) {
+        return volume.resolve(account.home(), volumePath, true).compose(volume::stat);
+    }
+
+    /**
+     * What a listed node shows: itself, or for a symbolic link the node it leads to inside the
+     * home, or null for a link that leads nowhere.
+     */
+    Future<Node> follow(VfsPath volumePath, Node node) {
+        if (!node.isSymlink()) {
+            return Future.succeededFuture(node);
+        }
+        return volume.resolve(account.home(), volumePath, true).compose(this::find)
+                .map(target -> target == null || target.isSymlink() ? null : target.withPlace(node.parentId(),
+                        node.name()))
+                .recover(loop -> loop instanceof VfsException.Conflict ? Future.succeededFuture()
+                        : Future.failedFuture(loop));
+    }
+
     /** The node at {@code volumePath}, or null when there is none. */
     Future<Node> find(VfsPath volumePath) {
-        return volume.stat(volumePath).recover(failure -> failure instanceof org.eventvfs.domain.VfsException.NotFound
+        return volume.stat(volumePath).recover(failure -> failure instanceof VfsException.NotFound
                 ? Future.succeededFuture() : Future.failedFuture(failure));
     }
 

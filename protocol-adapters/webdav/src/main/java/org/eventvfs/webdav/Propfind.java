@@ -23,7 +23,8 @@ final class Propfind {
         this.freeSpace = freeSpace;
     }
 
-    private record Found(VfsPath path, Node node) {
+    /** A resource to describe: the path its href names, where it really is, and its node. */
+    private record Found(VfsPath path, VfsPath real, Node node, boolean followed) {
     }
 
     /** What the body asks for: named properties, all of them (plus includes), or only their names. */
@@ -35,8 +36,10 @@ final class Propfind {
 
     Future<Void> handle(DavRequest request) {
         int depth = request.depth(-1);
-        return request.xmlBody().map(Propfind::query).compose(query -> request.stat(request.path())
-                .compose(node -> found(request, new Found(request.path(), node), depth))
+        return request.xmlBody().map(Propfind::query).compose(query -> request.volume()
+                .resolve(request.home(), request.path(), true)
+                .compose(real -> request.stat(real).map(node -> new Found(request.path(), real, node, false)))
+                .compose(target -> found(request, target, depth))
                 .compose(found -> quota(request, query).map(quota -> render(request, query, found, quota))))
                 .map(body -> {
                     request.response().setStatusCode(207).putHeader("Content-Type", Multistatus.CONTENT_TYPE)
@@ -81,44 +84,69 @@ final class Propfind {
         if (depth == 0 || !target.node.isDirectory()) {
             return Future.succeededFuture(found);
         }
-        if (depth == 1) {
-            return request.volume().list(target.path).map(children -> {
-                for (Node child : children) {
-                    found.add(new Found(target.path.resolve(child.name()), child));
-                }
-                return found;
-            });
-        }
-        return walk(request, target, found);
-    }
-
-    /** Everything below {@code root}, breadth first; refused once it passes the configured limit. */
-    private static Future<List<Found>> walk(DavRequest request, Found root, List<Found> found) {
         Deque<Found> directories = new ArrayDeque<>();
-        directories.add(root);
-        return walkNext(request, directories, found, request.settings().depthInfinityLimit());
+        directories.add(target);
+        int limit = depth == 1 ? Integer.MAX_VALUE : request.settings().depthInfinityLimit();
+        return walkNext(request, directories, found, depth == 1 ? 1 : Integer.MAX_VALUE, limit);
     }
 
-    private static Future<List<Found>> walkNext(DavRequest request, Deque<Found> directories, List<Found> found, int limit) {
+    /**
+     * Lists the next directory, breadth first, {@code levels} deep; refused once more than
+     * {@code limit} resources are found. A symbolic link is shown as what it leads to, but never
+     * walked into, so a link to an ancestor cannot make the walk endless.
+     */
+    private static Future<List<Found>> walkNext(DavRequest request, Deque<Found> directories, List<Found> found,
+                                                int levels, int limit) {
         Found directory = directories.poll();
         if (directory == null) {
             return Future.succeededFuture(found);
         }
-        return request.volume().list(directory.path).compose(children -> {
-            for (Node child : children) {
-                Found f = new Found(directory.path.resolve(child.name()), child);
-                found.add(f);
-                if (child.isDirectory()) {
-                    directories.add(f);
+        return request.volume().list(directory.real).compose(children -> shown(request, directory, children))
+                .compose(shown -> {
+                    for (Found f : shown) {
+                        found.add(f);
+                        if (f.node.isDirectory() && !f.followed && depth(f, found) < levels) {
+                            directories.add(f);
+                        }
+                    }
+                    if (found.size() > limit) {
+                        return Future.failedFuture(new DavException(403, "propfind-finite-depth",
+                                "more than " + limit + " resources below " + request.http().path()
+                                        + ": ask with Depth 0 or 1"));
+                    }
+                    return walkNext(request, directories, found, levels, limit);
+                });
+    }
+
+    /** The children as shown: links replaced by what they lead to, links leading nowhere left out. */
+    private static Future<List<Found>> shown(DavRequest request, Found directory, List<Node> children) {
+        List<Found> shown = new ArrayList<>(children.size());
+        List<Future<Found>> links = new ArrayList<>();
+        for (Node child : children) {
+            VfsPath path = directory.path.resolve(child.name());
+            VfsPath real = directory.real.resolve(child.name());
+            if (child.isSymlink()) {
+                links.add(request.follow(real, child).map(node -> node == null ? null : new Found(path, real, node, true)));
+            } else {
+                shown.add(new Found(path, real, child, false));
+            }
+        }
+        if (links.isEmpty()) {
+            return Future.succeededFuture(shown);
+        }
+        return Future.all(links).map(all -> {
+            for (Future<Found> link : links) {
+                if (link.result() != null) {
+                    shown.add(link.result());
                 }
             }
-            if (found.size() > limit) {
-                return Future.failedFuture(new DavException(403, "propfind-finite-depth",
-                        "more than " + limit + " resources below " + request.http().path()
-                                + ": ask with Depth 0 or 1"));
-            }
-            return walkNext(request, directories, found, limit);
+            return shown;
         });
+    }
+
+    /** How far below the first found resource (the request's) {@code f} is. */
+    private static int depth(Found f, List<Found> found) {
+        return f.path.depth() - found.getFirst().path.depth();
     }
 
     private Future<LiveProperties.Quota> quota(DavRequest request, Query query) {
@@ -134,8 +162,10 @@ final class Propfind {
         return request.stat(request.home()).compose(home -> {
             List<Found> all = new ArrayList<>();
             Deque<Found> directories = new ArrayDeque<>();
-            directories.add(new Found(request.home(), home));
-            return walkNext(request, directories, all, Integer.MAX_VALUE);
+            Found root = new Found(request.home(), request.home(), home, false);
+            all.add(root);
+            directories.add(root);
+            return walkNext(request, directories, all, Integer.MAX_VALUE, Integer.MAX_VALUE);
         }).map(all -> all.stream().filter(f -> f.node.isFile()).mapToLong(f -> f.node.size()).sum());
     }
 
@@ -143,7 +173,7 @@ final class Propfind {
         Multistatus body = new Multistatus();
         for (Found f : found) {
             String href = request.href(f.path, f.node.isDirectory());
-            List<Lock> locks = request.volume().locks().covering(f.path);
+            List<Lock> locks = request.volume().locks().covering(f.real);
             if (query.names) {
                 body.propstats(href, List.of(new Multistatus.Propstat(200, propertyNames(f.node))));
                 continue;
