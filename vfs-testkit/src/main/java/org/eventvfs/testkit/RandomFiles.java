@@ -23,4 +23,12 @@ public final class RandomFiles {
             Files.write(directory.resolve("file-" + i + ".bin"), bytes);
         }
     }
+
+    /** Writes {@code size} random bytes, the same for the same seed, to {@code file}; returns them. */
+    public static byte[] writeOne(Path file, int size, long seed) throws IOException {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        Files.write(file, bytes);
+        return bytes;
+    }
 }
