@@ -19,10 +19,16 @@ public final class Processes {
 
     public static Result run(List<String> command, Path directory, Map<String, String> environment, Duration timeout)
             throws IOException, InterruptedException {
+        return run(command, directory, environment, timeout, Path.of("/dev/null"));
+    }
+
+    /** Runs {@code command} with {@code input} as its standard input, as a script is fed to a shell. */
+    public static Result run(List<String> command, Path directory, Map<String, String> environment, Duration timeout,
+                             Path input) throws IOException, InterruptedException {
         Path output = Files.createTempFile(directory, "output-", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectErrorStream(true).redirectOutput(output.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+                .redirectInput(ProcessBuilder.Redirect.from(input.toFile()));
         builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
