@@ -1,6 +1,5 @@
 package org.eventvfs.domain;
 
-import java.nio.charset.StandardCharsets;
 
 /**
  * The one place where names and paths are validated. Every adapter reaches it through
@@ -45,8 +44,23 @@ public final class Names {
         return name;
     }
 
+    /** The length of {@code s} in UTF-8, counted without encoding it; an unpaired surrogate counts as "?". */
     static int utf8Length(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
+        int length = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                length++;
+            } else if (c < 0x800) {
+                length += 2;
+            } else if (validSurrogatePair(s, i)) {
+                length += 4;
+                i++;
+            } else {
+                length += Character.isSurrogate(c) ? 1 : 3;
+            }
+        }
+        return length;
     }
 
     private static boolean validSurrogatePair(String s, int i) {

@@ -13,9 +13,24 @@ public final class VfsPath implements Comparable<VfsPath> {
     private static final VfsPath ROOT = new VfsPath(new String[0]);
 
     private final String[] names;
+    /** The UTF-8 length of {@link #toString()}, kept so a longer path is checked without building it. */
+    private final int utf8Length;
 
     private VfsPath(String[] names) {
+        this(names, utf8Length(names));
+    }
+
+    private VfsPath(String[] names, int utf8Length) {
         this.names = names;
+        this.utf8Length = utf8Length;
+    }
+
+    private static int utf8Length(String[] names) {
+        int length = names.length == 0 ? 1 : 0;
+        for (String name : names) {
+            length += 1 + Names.utf8Length(name);
+        }
+        return length;
     }
 
     /** The root of a volume. */
@@ -51,13 +66,13 @@ public final class VfsPath implements Comparable<VfsPath> {
     /** This path with one more name; the name is validated. */
     public VfsPath resolve(String name) {
         Names.requireValid(name);
-        String[] longer = Arrays.copyOf(names, names.length + 1);
-        longer[names.length] = name;
-        VfsPath result = new VfsPath(longer);
-        if (Names.utf8Length(result.toString()) > Names.MAX_PATH_BYTES) {
+        int length = (names.length == 0 ? 0 : utf8Length) + 1 + Names.utf8Length(name);
+        if (length > Names.MAX_PATH_BYTES) {
             throw new VfsException.InvalidName("a path must be at most " + Names.MAX_PATH_BYTES + " UTF-8 bytes");
         }
-        return result;
+        String[] longer = Arrays.copyOf(names, names.length + 1);
+        longer[names.length] = name;
+        return new VfsPath(longer, length);
     }
 
     /** This path followed by {@code relative}, whose names were already validated. */

@@ -2,6 +2,7 @@ package org.eventvfs.webdav;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import org.eventvfs.domain.Content;
 import org.eventvfs.domain.Node;
@@ -48,29 +49,42 @@ final class ContentGet {
             return Future.succeededFuture();
         }
         Promise<Void> done = Promise.promise();
-        pump(request, file.content(), offset, offset + length, done);
+        long end = offset + length;
+        pump(request, file.content(), offset, end, readChunk(request, file.content(), offset, end), done);
         return done.future();
     }
 
-    private static void pump(DavRequest request, Content content, long from, long to, Promise<Void> done) {
+    private static Future<Buffer> readChunk(DavRequest request, Content content, long from, long to) {
+        return request.volume().read(content, from, (int) Math.min(CHUNK, to - from));
+    }
+
+    /** Writes the chunk at {@code from} while the one after it is already being read. */
+    private static void pump(DavRequest request, Content content, long from, long to, Future<Buffer> chunk,
+                             Promise<Void> done) {
         HttpServerResponse response = request.response();
-        if (from >= to) {
-            response.end().onComplete(ar -> done.tryComplete());
-            return;
-        }
-        int length = (int) Math.min(CHUNK, to - from);
-        request.volume().read(content, from, length).onComplete(read -> {
+        chunk.onComplete(read -> {
             if (read.failed()) {
                 // Headers are gone: all that is left is to cut the connection so the client sees a short body.
                 request.http().connection().close();
                 done.tryFail(read.cause());
                 return;
             }
+            if (read.result().length() == 0) {
+                request.http().connection().close();
+                done.tryFail(new IllegalStateException("the content ended before its size at " + from));
+                return;
+            }
+            long next = from + read.result().length();
+            if (next >= to) {
+                response.end(read.result()).onComplete(ended -> done.tryComplete());
+                return;
+            }
+            Future<Buffer> ahead = readChunk(request, content, next, to);
             response.write(read.result());
             if (response.writeQueueFull()) {
-                response.drainHandler(v -> pump(request, content, from + length, to, done));
+                response.drainHandler(v -> pump(request, content, next, to, ahead, done));
             } else {
-                pump(request, content, from + length, to, done);
+                pump(request, content, next, to, ahead, done);
             }
         });
     }

@@ -76,22 +76,34 @@ final class ContentPut {
         });
     }
 
+    private static void abort(HttpServerRequest http, Promise<Content> received, Throwable failure) {
+        received.tryFail(failure);
+        http.connection().close();
+    }
+
     private static Future<Content> receive(DavRequest request, Upload upload, OcHeaders oc) {
         HttpServerRequest http = request.http();
         long limit = request.settings().maxUploadBytes();
         Promise<Content> received = Promise.promise();
         http.handler(chunk -> {
+            if (received.future().isComplete()) {
+                return;
+            }
             if (limit > 0 && upload.size() + chunk.length() > limit) {
-                received.tryFail(new DavException(413, "the file is larger than the " + limit + " bytes allowed"));
-                http.connection().close();
+                abort(http, received, new DavException(413, "the file is larger than the " + limit + " bytes allowed"));
                 return;
             }
             oc.update(chunk);
+            Future<Void> written = upload.write(chunk);
+            if (written.isComplete()) {
+                // Buffered without waiting: read on at once, as most chunks of a block are.
+                written.onFailure(failure -> abort(http, received, failure));
+                return;
+            }
             http.pause();
-            upload.write(chunk).onComplete(written -> {
-                if (written.failed()) {
-                    received.tryFail(written.cause());
-                    http.connection().close();
+            written.onComplete(done -> {
+                if (done.failed()) {
+                    abort(http, received, done.cause());
                 } else {
                     http.resume();
                 }

@@ -1,7 +1,6 @@
 package org.eventvfs.webdav;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
@@ -82,7 +81,7 @@ final class LiveProperties {
     }
 
     static String httpDate(long epochMillis) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochMilli(epochMillis).atOffset(ZoneOffset.UTC));
+        return HttpDates.format(epochMillis);
     }
 
     /** A stored displayname is kept as XML, like every dead property; the default is the name. */

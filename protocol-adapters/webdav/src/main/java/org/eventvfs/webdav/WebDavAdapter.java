@@ -17,6 +17,9 @@ public final class WebDavAdapter implements ProtocolAdapter {
     /** Long enough for a path of 4,096 bytes percent-encoded, and for If headers with many tokens. */
     private static final int MAX_LINE = 64 * 1024;
 
+    /** PUT bodies reach the handler in pieces of up to this size: fewer, larger writes into a block. */
+    private static final int UPLOAD_CHUNK = 256 * 1024;
+
     private HttpServer server;
 
     @Override
@@ -43,6 +46,7 @@ public final class WebDavAdapter implements ProtocolAdapter {
                 .setHandle100ContinueAutomatically(true)
                 .setMaxInitialLineLength(MAX_LINE)
                 .setMaxHeaderSize(MAX_LINE)
+                .setMaxChunkSize(UPLOAD_CHUNK)
                 .setTcpNoDelay(true);
         if (settings.https()) {
             options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()

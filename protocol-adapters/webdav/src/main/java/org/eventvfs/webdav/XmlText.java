@@ -11,6 +11,9 @@ final class XmlText {
     }
 
     static String text(String s) {
+        if (!needsEscape(s)) {
+            return s;
+        }
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -23,6 +26,16 @@ final class XmlText {
             }
         }
         return out.toString();
+    }
+
+    private static boolean needsEscape(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '<' || c == '>' || c == '&' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String attribute(String s) {
