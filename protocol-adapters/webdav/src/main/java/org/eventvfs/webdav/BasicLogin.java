@@ -35,6 +35,8 @@ final class BasicLogin {
     private final long rememberMillis;
     private final SecretKeySpec key;
     private final ConcurrentHashMap<String, Remembered> remembered = new ConcurrentHashMap<>();
+    /** One per event loop: a Mac is not thread-safe, and making one per request costs more than the HMAC. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     private record Remembered(byte[] mac, String passwordHash, long until) {
     }
@@ -118,10 +120,14 @@ final class BasicLogin {
     }
 
     private byte[] mac(String password) {
+        return macs.get().doFinal(password.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Mac newMac() {
         try {
             Mac hmac = Mac.getInstance("HmacSHA256");
             hmac.init(key);
-            return hmac.doFinal(password.getBytes(StandardCharsets.UTF_8));
+            return hmac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from the JDK", e);
         }

@@ -1,26 +1,34 @@
 package org.eventvfs.webdav;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpServer;
+import io.vertx.core.Handler;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.PemKeyCertOptions;
 import java.net.BindException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eventvfs.spi.AdapterContext;
 import org.eventvfs.spi.ProtocolAdapter;
 
 /**
  * WebDAV (RFC 4918, classes 1 and 2) on the Vert.x HTTP server: every request is handled on an
  * event loop without blocking, content streams in and out block by block, and each user sees
- * the home of their account as the root of the URL space.
+ * the home of their account as the root of the URL space. One listener per core shares the port,
+ * so connections spread over the event loops.
  */
 public final class WebDavAdapter implements ProtocolAdapter {
     /** Long enough for a path of 4,096 bytes percent-encoded, and for If headers with many tokens. */
     private static final int MAX_LINE = 64 * 1024;
-
     /** PUT bodies reach the handler in pieces of up to this size: fewer, larger writes into a block. */
     private static final int UPLOAD_CHUNK = 256 * 1024;
 
-    private HttpServer server;
+    private Vertx vertx;
+    private final List<String> deployments = new ArrayList<>();
 
     @Override
     public String name() {
@@ -40,9 +48,37 @@ public final class WebDavAdapter implements ProtocolAdapter {
         } catch (IllegalArgumentException e) {
             return Future.failedFuture(e);
         }
+        vertx = context.vertx();
+        WebDavHandler handler = new WebDavHandler(vertx, context.vfs(), settings, context.dataDirectory());
+        // Listeners of one deployment share their port, even a random one (port 0).
+        HttpServerOptions options = options(context, settings, context.port());
+        AtomicInteger port = new AtomicInteger();
+        int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+        return vertx.deployVerticle(() -> new Listener(options, handler, port),
+                        new DeploymentOptions().setInstances(instances))
+                .map(id -> {
+                    deployments.add(id);
+                    return (settings.https() ? "https://" : "http://") + context.bind() + ":" + port.get();
+                })
+                .recover(failure -> Future.failedFuture(failure instanceof BindException
+                        ? new BindException("port " + context.port() + " on " + context.bind() + " cannot be used ("
+                                + failure.getMessage() + ")") : failure));
+    }
+
+    @Override
+    public Future<Void> stop() {
+        List<Future<Void>> undeployed = new ArrayList<>();
+        for (String id : deployments) {
+            undeployed.add(vertx.undeploy(id));
+        }
+        deployments.clear();
+        return Future.join(undeployed).mapEmpty();
+    }
+
+    private static HttpServerOptions options(AdapterContext context, WebDavSettings settings, int port) {
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(context.bind())
-                .setPort(context.port())
+                .setPort(port)
                 .setHandle100ContinueAutomatically(true)
                 .setMaxInitialLineLength(MAX_LINE)
                 .setMaxHeaderSize(MAX_LINE)
@@ -52,21 +88,25 @@ public final class WebDavAdapter implements ProtocolAdapter {
             options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
                     .setCertPath(settings.certificate()).setKeyPath(settings.privateKey()));
         }
-        HttpServer http = context.vertx().createHttpServer(options)
-                .requestHandler(new WebDavHandler(context.vertx(), context.vfs(), settings, context.dataDirectory()));
-        return http.listen().recover(failure -> Future.failedFuture(failure instanceof BindException
-                        ? new BindException("port " + context.port() + " on " + context.bind() + " cannot be used ("
-                                + failure.getMessage() + ")") : failure))
-                .map(bound -> {
-                    server = bound;
-                    return (settings.https() ? "https://" : "http://") + context.bind() + ":" + bound.actualPort();
-                });
+        return options;
     }
 
-    @Override
-    public Future<Void> stop() {
-        HttpServer running = server;
-        server = null;
-        return running == null ? Future.succeededFuture() : running.close();
+    /** One HTTP server on the event loop of its own deployment instance. */
+    private static final class Listener extends VerticleBase {
+        private final HttpServerOptions options;
+        private final Handler<HttpServerRequest> handler;
+        private final AtomicInteger port;
+
+        Listener(HttpServerOptions options, Handler<HttpServerRequest> handler, AtomicInteger port) {
+            this.options = options;
+            this.handler = handler;
+            this.port = port;
+        }
+
+        @Override
+        public Future<?> start() {
+            return vertx.createHttpServer(options).requestHandler(handler).listen()
+                    .onSuccess(server -> port.set(server.actualPort()));
+        }
     }
 }
