@@ -1,6 +1,8 @@
 package org.eventvfs.nio;
 
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
@@ -135,12 +137,12 @@ final class VfsFileChannel extends FileChannel {
                 throw new NonWritableChannelException();
             }
             int n = src.remaining();
-            byte[] bytes = new byte[n];
-            src.get(bytes);
+            // Wrapped, not copied: the sink has taken the bytes when its write returns.
             io(() -> {
-                sink.write(at, Buffer.buffer(bytes));
+                sink.write(at, BufferInternal.buffer(Unpooled.wrappedBuffer(src)));
                 return null;
             });
+            src.position(src.limit());
             dirty = true;
             return n;
         });
