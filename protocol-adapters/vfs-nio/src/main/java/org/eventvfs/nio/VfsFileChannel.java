@@ -37,6 +37,7 @@ final class VfsFileChannel extends FileChannel {
     private final boolean append;
     private final Content readContent;
     private final ContentSink sink;
+    private final SequentialReader reader;
     /** A lock, not synchronized: a virtual thread blocked inside must not pin its carrier (JDK 21-23). */
     private final ReentrantLock lock = new ReentrantLock();
     private long position;
@@ -69,6 +70,7 @@ final class VfsFileChannel extends FileChannel {
         this.append = append;
         this.readContent = node.content();
         this.sink = sink;
+        this.reader = sink == null ? new SequentialReader(view.volume(), readContent) : null;
         this.dirty = dirty;
     }
 
@@ -94,9 +96,8 @@ final class VfsFileChannel extends FileChannel {
                 return -1;
             }
             int wanted = (int) Math.min(dst.remaining(), size() - at);
-            Buffer data = io(() -> sink != null ? sink.read(at, wanted) : view.volume().read(readContent, at, wanted)
-                    .await());
-            dst.put(data.getBytes());
+            Buffer data = io(() -> sink != null ? sink.read(at, wanted) : reader.read(at, wanted));
+            dst.put(((BufferInternal) data).getByteBuf().nioBuffer());
             return data.length();
         });
     }

@@ -151,6 +151,28 @@ class VfsFileSystemTest extends FileSystemContractTest {
     }
 
     @Test
+    void readsInOrderAcrossReadAheadWindowsAndBlocksAndReadsAnywhereElseGiveTheStoredBytes() throws IOException {
+        byte[] data = new byte[2 * SequentialReader.WINDOW + 1000];
+        new java.util.Random(5).nextBytes(data);
+        Files.write(fs.getPath("/big"), data);
+        try (var in = java.nio.channels.FileChannel.open(fs.getPath("/big"))) {
+            java.io.ByteArrayOutputStream inOrder = new java.io.ByteArrayOutputStream();
+            java.nio.ByteBuffer chunk = java.nio.ByteBuffer.allocate(30_000);
+            while (in.read(chunk.clear()) > 0) {
+                inOrder.write(chunk.array(), 0, chunk.position());
+            }
+            assertThat(inOrder.toByteArray()).isEqualTo(data);
+
+            java.nio.ByteBuffer back = java.nio.ByteBuffer.allocate(100);
+            in.read(back, SequentialReader.WINDOW - 50);
+            assertThat(back.array()).isEqualTo(java.util.Arrays.copyOfRange(data, SequentialReader.WINDOW - 50,
+                    SequentialReader.WINDOW + 50));
+            in.read(back.clear(), 7);
+            assertThat(back.array()).isEqualTo(java.util.Arrays.copyOfRange(data, 7, 107));
+        }
+    }
+
+    @Test
     void everyChangeIsRecordedWithTheActor() throws IOException {
         Files.createDirectory(fs.getPath("/d"));
         Files.writeString(fs.getPath("/d/f"), "x");

@@ -1,5 +1,6 @@
 package org.eventvfs.storage.local;
 
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -159,7 +160,7 @@ public final class LocalBlobStore implements BlobStore {
                         throw new EOFException("block " + hash + " ended while it was read");
                     }
                 }
-                return Buffer.buffer(range.array());
+                return BufferInternal.buffer(Unpooled.wrappedBuffer(range.array()));
             } catch (NoSuchFileException e) {
                 throw new VfsException.NotFound("block " + hash + " is not stored");
             }
