@@ -47,6 +47,12 @@ public interface Volume {
     /** Applies a command; the same id submitted again is answered without being applied twice. */
     Future<Committed> execute(UUID commandId, VolumeCommand command, Actor actor);
 
+    /**
+     * Fails as {@link #execute} would fail with the command if it were applied now, and changes
+     * nothing: for an adapter that must refuse early what it applies later.
+     */
+    Future<Void> check(VolumeCommand command, Actor actor);
+
     /** A new upload that cuts what it is given into stored blocks, for a later CommitContent. */
     Upload upload();
 

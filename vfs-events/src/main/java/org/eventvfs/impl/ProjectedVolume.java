@@ -13,6 +13,7 @@ import org.eventvfs.VfsOptions;
 import org.eventvfs.domain.Actor;
 import org.eventvfs.domain.Committed;
 import org.eventvfs.domain.Content;
+import org.eventvfs.domain.Decider;
 import org.eventvfs.domain.Node;
 import org.eventvfs.domain.TreeView;
 import org.eventvfs.domain.VfsException;
@@ -84,6 +85,16 @@ public final class ProjectedVolume implements Volume {
     @Override
     public Future<Committed> execute(UUID commandId, VolumeCommand command, Actor actor) {
         return writer.submit(commandId, command, actor).onSuccess(c -> snapshots.maybeSnapshot(this));
+    }
+
+    @Override
+    public Future<Void> check(VolumeCommand command, Actor actor) {
+        try {
+            Decider.decide(projection.head(), command, actor, options.clock().getAsLong());
+            return Future.succeededFuture();
+        } catch (VfsException e) {
+            return Future.failedFuture(e);
+        }
     }
 
     @Override

@@ -38,6 +38,8 @@ final class VfsFileChannel extends FileChannel {
     private final Content readContent;
     private final ContentSink sink;
     private final SequentialReader reader;
+    /** The file this channel creates with its first commit, until then; null for a file that exists. */
+    private VolumeView.NewFile created;
     /** A lock, not synchronized: a virtual thread blocked inside must not pin its carrier (JDK 21-23). */
     private final ReentrantLock lock = new ReentrantLock();
     private long position;
@@ -45,7 +47,13 @@ final class VfsFileChannel extends FileChannel {
 
     /** A read-only channel on the current revision of {@code node}. */
     static VfsFileChannel reader(VolumeView view, VfsPath file, Path shown, Node node) {
-        return new VfsFileChannel(view, file, shown, node, true, false, null, false);
+        return new VfsFileChannel(view, file, shown, node.mode(), node.content(), true, false, null, false, null);
+    }
+
+    /** A writable channel on a file that its first commit creates, even if nothing is written. */
+    static VfsFileChannel creator(VolumeView view, VolumeView.NewFile file, boolean readable, boolean append) {
+        return new VfsFileChannel(view, file.path(), file.shown(), file.mode(), Content.EMPTY, readable, append,
+                ContentSink.streaming(view.volume()), true, file);
     }
 
     /**
@@ -56,19 +64,20 @@ final class VfsFileChannel extends FileChannel {
                                  boolean append, boolean truncated) {
         ContentSink sink = truncated ? ContentSink.streaming(view.volume())
                 : ContentSink.over(view.volume(), node.content());
-        return new VfsFileChannel(view, file, shown, node, readable, append, sink,
-                truncated && node.content().size() > 0);
+        return new VfsFileChannel(view, file, shown, node.mode(), node.content(), readable, append, sink,
+                truncated && node.content().size() > 0, null);
     }
 
-    private VfsFileChannel(VolumeView view, VfsPath file, Path shown, Node node, boolean readable, boolean append,
-                           ContentSink sink, boolean dirty) {
+    private VfsFileChannel(VolumeView view, VfsPath file, Path shown, int mode, Content content, boolean readable,
+                           boolean append, ContentSink sink, boolean dirty, VolumeView.NewFile created) {
         this.view = view;
         this.file = file;
         this.shown = shown;
-        this.mode = node.mode();
+        this.mode = mode;
         this.readable = readable;
         this.append = append;
-        this.readContent = node.content();
+        this.readContent = content;
+        this.created = created;
         this.sink = sink;
         this.reader = sink == null ? new SequentialReader(view.volume(), readContent) : null;
         this.dirty = dirty;
@@ -305,6 +314,10 @@ final class VfsFileChannel extends FileChannel {
             return;
         }
         Content content = io(sink::seal);
+        if (created != null) {
+            view.committing(created);
+            created = null;
+        }
         view.execute(new VolumeCommand.CommitContent(file, content, mode, Overwrite.REPLACE, null), shown, null);
         dirty = false;
     }

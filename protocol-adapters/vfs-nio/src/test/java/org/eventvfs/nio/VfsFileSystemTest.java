@@ -173,6 +173,43 @@ class VfsFileSystemTest extends FileSystemContractTest {
     }
 
     @Test
+    void aFileOpenedToBeCreatedComesIntoBeingWithItsContentInOneCommand() throws IOException {
+        FileSystem other = VfsFileSystems.forUser(vfs, account(false), ALICE);
+        long before = volume().position();
+        try (var out = java.nio.channels.FileChannel.open(fs.getPath("/new"), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            out.write(java.nio.ByteBuffer.wrap("content".getBytes(UTF_8)));
+            assertThat(other.getPath("/new")).doesNotExist();
+            assertThat(volume().position()).isEqualTo(before);
+        }
+        assertThat(Files.readString(other.getPath("/new"))).isEqualTo("content");
+        vfs.close().await();
+        List<EventEnvelope> log = StoreFixture.readAll(vertx, options, "main");
+        vfs = null;
+        assertThat(log.subList((int) before, log.size())).extracting(EventEnvelope::type)
+                .containsExactly("FileCreated", "ContentCommitted");
+        assertThat(log.subList((int) before, log.size())).extracting(EventEnvelope::commandId).containsOnly(
+                log.getLast().commandId());
+    }
+
+    @Test
+    void aFileWaitingForItsCommitIsCreatedAsSoonAsItsSessionLooksForIt() throws IOException {
+        try (var out = java.nio.channels.FileChannel.open(fs.getPath("/new"), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            assertThat(fs.getPath("/new")).exists().isEmptyFile();
+            out.write(java.nio.ByteBuffer.wrap("x".getBytes(UTF_8)));
+        }
+        assertThat(Files.readString(fs.getPath("/new"))).isEqualTo("x");
+    }
+
+    @Test
+    void aFileToBeCreatedInAMissingDirectoryFailsAtItsOpen() {
+        assertThatThrownBy(() -> java.nio.channels.FileChannel.open(fs.getPath("/missing/new"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE))
+                .isInstanceOf(java.nio.file.NoSuchFileException.class);
+    }
+
+    @Test
     void everyChangeIsRecordedWithTheActor() throws IOException {
         Files.createDirectory(fs.getPath("/d"));
         Files.writeString(fs.getPath("/d/f"), "x");
