@@ -51,20 +51,21 @@ public final class VfsPath implements Comparable<VfsPath> {
     /** This path with one more name; the name is validated. */
     public VfsPath resolve(String name) {
         Names.requireValid(name);
-        String[] longer = Arrays.copyOf(names, names.length + 1);
-        longer[names.length] = name;
-        VfsPath result = new VfsPath(longer);
-        if (Names.utf8Length(result.toString()) > Names.MAX_PATH_BYTES) {
-            throw new VfsException.InvalidName("a path must be at most " + Names.MAX_PATH_BYTES + " UTF-8 bytes");
-        }
-        return result;
+        return joined(new String[] {name});
     }
 
     /** This path followed by {@code relative}, whose names were already validated. */
     public VfsPath resolve(VfsPath relative) {
-        VfsPath result = this;
-        for (String name : relative.names) {
-            result = result.resolve(name);
+        return relative.names.length == 0 ? this : joined(relative.names);
+    }
+
+    /** One array and one length check for the whole path, not one per name appended. */
+    private VfsPath joined(String[] more) {
+        String[] longer = Arrays.copyOf(names, names.length + more.length);
+        System.arraycopy(more, 0, longer, names.length, more.length);
+        VfsPath result = new VfsPath(longer);
+        if (Names.utf8Length(result.toString()) > Names.MAX_PATH_BYTES) {
+            throw new VfsException.InvalidName("a path must be at most " + Names.MAX_PATH_BYTES + " UTF-8 bytes");
         }
         return result;
     }
