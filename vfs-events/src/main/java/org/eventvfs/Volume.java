@@ -67,6 +67,12 @@ public interface Volume {
     /** The volume's write locks (WebDAV LOCK), which every protocol's commands are checked against. */
     VolumeLocks locks();
 
+    /**
+     * Fails as {@link #execute} would fail with the command if it were applied now, and changes
+     * nothing: for an adapter that must refuse early what it applies later.
+     */
+    Future<Void> check(VolumeCommand command, Actor actor);
+
     /** A new upload that cuts what it is given into stored blocks, for a later CommitContent. */
     Upload upload();
 

@@ -66,22 +66,23 @@ public final class VfsPath implements Comparable<VfsPath> {
     /** This path with one more name; the name is validated. */
     public VfsPath resolve(String name) {
         Names.requireValid(name);
-        int length = (names.length == 0 ? 0 : utf8Length) + 1 + Names.utf8Length(name);
-        if (length > Names.MAX_PATH_BYTES) {
-            throw new VfsException.InvalidName("a path must be at most " + Names.MAX_PATH_BYTES + " UTF-8 bytes");
-        }
-        String[] longer = Arrays.copyOf(names, names.length + 1);
-        longer[names.length] = name;
-        return new VfsPath(longer, length);
+        return joined(new String[] {name}, 1 + Names.utf8Length(name));
     }
 
     /** This path followed by {@code relative}, whose names were already validated. */
     public VfsPath resolve(VfsPath relative) {
-        VfsPath result = this;
-        for (String name : relative.names) {
-            result = result.resolve(name);
+        return relative.names.length == 0 ? this : joined(relative.names, relative.utf8Length);
+    }
+
+    /** One array and one length check for the whole path, not one per name appended. */
+    private VfsPath joined(String[] more, int moreUtf8Length) {
+        int length = (names.length == 0 ? 0 : utf8Length) + moreUtf8Length;
+        if (length > Names.MAX_PATH_BYTES) {
+            throw new VfsException.InvalidName("a path must be at most " + Names.MAX_PATH_BYTES + " UTF-8 bytes");
         }
-        return result;
+        String[] longer = Arrays.copyOf(names, names.length + more.length);
+        System.arraycopy(more, 0, longer, names.length, more.length);
+        return new VfsPath(longer, length);
     }
 
     /** The parent; the root is its own parent. */

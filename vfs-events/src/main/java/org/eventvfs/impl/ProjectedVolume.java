@@ -15,6 +15,7 @@ import org.eventvfs.VolumeLocks;
 import org.eventvfs.domain.Actor;
 import org.eventvfs.domain.Committed;
 import org.eventvfs.domain.Content;
+import org.eventvfs.domain.Decider;
 import org.eventvfs.domain.LinkResolution;
 import org.eventvfs.domain.Node;
 import org.eventvfs.domain.TreeView;
@@ -115,6 +116,18 @@ public final class ProjectedVolume implements Volume {
             case VolumeCommand.Move m -> locks.dropWithin(m.path());
             default -> {
             }
+        }
+    }
+
+    @Override
+    public Future<Void> check(VolumeCommand command, Actor actor) {
+        try {
+            TreeView tree = projection.head();
+            new LockGuard(locks).check(tree, command, actor, Set.of());
+            Decider.decide(tree, command, actor, options.clock().getAsLong());
+            return Future.succeededFuture();
+        } catch (VfsException e) {
+            return Future.failedFuture(e);
         }
     }
 

@@ -12,8 +12,12 @@ public interface BlobStore {
     /** True if the block is stored. */
     Future<Boolean> contains(Sha256 hash);
 
-    /** Stores a block whose SHA-256 the caller computed; storing a block twice is harmless. */
-    Future<Void> put(Sha256 hash, Buffer block);
+    /**
+     * Stores a block under the SHA-256 of its bytes and answers that hash; storing a block twice is
+     * harmless. The store hashes what it writes, so no caller can file bytes under a wrong name, and
+     * it does not keep {@code block} once the future completes, so the caller may reuse it.
+     */
+    Future<Sha256> put(Buffer block);
 
     /**
      * Reads {@code length} bytes of a block from {@code offset} (fewer at its end). Fails with

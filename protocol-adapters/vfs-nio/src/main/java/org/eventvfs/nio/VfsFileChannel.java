@@ -1,6 +1,8 @@
 package org.eventvfs.nio;
 
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
@@ -35,6 +37,9 @@ final class VfsFileChannel extends FileChannel {
     private final boolean append;
     private final Content readContent;
     private final ContentSink sink;
+    private final SequentialReader reader;
+    /** The file this channel creates with its first commit, until then; null for a file that exists. */
+    private VolumeView.NewFile created;
     /** A lock, not synchronized: a virtual thread blocked inside must not pin its carrier (JDK 21-23). */
     private final ReentrantLock lock = new ReentrantLock();
     private long position;
@@ -42,7 +47,13 @@ final class VfsFileChannel extends FileChannel {
 
     /** A read-only channel on the current revision of {@code node}. */
     static VfsFileChannel reader(VolumeView view, VfsPath file, Path shown, Node node) {
-        return new VfsFileChannel(view, file, shown, node, true, false, null, false);
+        return new VfsFileChannel(view, file, shown, node.mode(), node.content(), true, false, null, false, null);
+    }
+
+    /** A writable channel on a file that its first commit creates, even if nothing is written. */
+    static VfsFileChannel creator(VolumeView view, VolumeView.NewFile file, boolean readable, boolean append) {
+        return new VfsFileChannel(view, file.path(), file.shown(), file.mode(), Content.EMPTY, readable, append,
+                ContentSink.streaming(view.volume()), true, file);
     }
 
     /**
@@ -53,20 +64,22 @@ final class VfsFileChannel extends FileChannel {
                                  boolean append, boolean truncated) {
         ContentSink sink = truncated ? ContentSink.streaming(view.volume())
                 : ContentSink.over(view.volume(), node.content());
-        return new VfsFileChannel(view, file, shown, node, readable, append, sink,
-                truncated && node.content().size() > 0);
+        return new VfsFileChannel(view, file, shown, node.mode(), node.content(), readable, append, sink,
+                truncated && node.content().size() > 0, null);
     }
 
-    private VfsFileChannel(VolumeView view, VfsPath file, Path shown, Node node, boolean readable, boolean append,
-                           ContentSink sink, boolean dirty) {
+    private VfsFileChannel(VolumeView view, VfsPath file, Path shown, int mode, Content content, boolean readable,
+                           boolean append, ContentSink sink, boolean dirty, VolumeView.NewFile created) {
         this.view = view;
         this.file = file;
         this.shown = shown;
-        this.mode = node.mode();
+        this.mode = mode;
         this.readable = readable;
         this.append = append;
-        this.readContent = node.content();
+        this.readContent = content;
+        this.created = created;
         this.sink = sink;
+        this.reader = sink == null ? new SequentialReader(view.volume(), readContent) : null;
         this.dirty = dirty;
     }
 
@@ -92,9 +105,8 @@ final class VfsFileChannel extends FileChannel {
                 return -1;
             }
             int wanted = (int) Math.min(dst.remaining(), size() - at);
-            Buffer data = io(() -> sink != null ? sink.read(at, wanted) : view.volume().read(readContent, at, wanted)
-                    .await());
-            dst.put(data.getBytes());
+            Buffer data = io(() -> sink != null ? sink.read(at, wanted) : reader.read(at, wanted));
+            dst.put(((BufferInternal) data).getByteBuf().nioBuffer());
             return data.length();
         });
     }
@@ -135,12 +147,12 @@ final class VfsFileChannel extends FileChannel {
                 throw new NonWritableChannelException();
             }
             int n = src.remaining();
-            byte[] bytes = new byte[n];
-            src.get(bytes);
+            // Wrapped, not copied: the sink has taken the bytes when its write returns.
             io(() -> {
-                sink.write(at, Buffer.buffer(bytes));
+                sink.write(at, BufferInternal.buffer(Unpooled.wrappedBuffer(src)));
                 return null;
             });
+            src.position(src.limit());
             dirty = true;
             return n;
         });
@@ -302,6 +314,10 @@ final class VfsFileChannel extends FileChannel {
             return;
         }
         Content content = io(sink::seal);
+        if (created != null) {
+            view.committing(created);
+            created = null;
+        }
         view.execute(new VolumeCommand.CommitContent(file, content, mode, Overwrite.REPLACE, null), shown, null);
         dirty = false;
     }

@@ -94,7 +94,12 @@ final class VfsFileSystemProvider extends FileSystemProvider {
             if (!create) {
                 throw new NoSuchFileException(p.toString());
             }
-            created = createEmpty(view, file, p, mode(attrs, Node.DEFAULT_FILE_MODE), createNew);
+            int mode = mode(attrs, Node.DEFAULT_FILE_MODE);
+            if (!createNew) {
+                return VfsFileChannel.creator(view, view.createOnCommit(file, mode, p),
+                        options.contains(StandardOpenOption.READ), options.contains(StandardOpenOption.APPEND));
+            }
+            created = view.createFile(file, mode, p, true);
             node = view.stat(file, p);
         } else if (createNew) {
             throw new FileAlreadyExistsException(p.toString());
@@ -111,20 +116,6 @@ final class VfsFileSystemProvider extends FileSystemProvider {
         boolean truncated = created || options.contains(StandardOpenOption.TRUNCATE_EXISTING);
         return VfsFileChannel.writer(view, file, p, node, options.contains(StandardOpenOption.READ),
                 options.contains(StandardOpenOption.APPEND), truncated);
-    }
-
-    /** True if this call created the file; a file created meanwhile by someone else is used as is. */
-    private static boolean createEmpty(VolumeView view, VfsPath file, Path shown, int mode, boolean createNew)
-            throws IOException {
-        try {
-            view.execute(new VolumeCommand.CreateFile(file, mode, Overwrite.NEVER), shown, null);
-            return true;
-        } catch (FileAlreadyExistsException raced) {
-            if (createNew) {
-                throw raced;
-            }
-            return false;
-        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.eventvfs.nio;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -9,10 +10,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eventvfs.Volume;
 import org.eventvfs.domain.Actor;
 import org.eventvfs.domain.Committed;
 import org.eventvfs.domain.Node;
+import org.eventvfs.domain.Overwrite;
 import org.eventvfs.domain.VfsException;
 import org.eventvfs.domain.VfsPath;
 import org.eventvfs.domain.VolumeCommand;
@@ -32,6 +36,12 @@ final class VolumeView {
     private final VfsPath home;
     private final Actor actor;
     private final boolean readOnly;
+    /** Files opened to be created that wait for their channel's first commit to come into being. */
+    private final Set<NewFile> waiting = ConcurrentHashMap.newKeySet();
+
+    /** A file an open channel will create. */
+    record NewFile(VfsPath path, int mode, Path shown) {
+    }
 
     VolumeView(Volume volume, VfsPath home, Actor actor, boolean readOnly) {
         this.volume = volume;
@@ -58,7 +68,8 @@ final class VolumeView {
     }
 
     /** The node at a resolved volume path, or null. */
-    Node find(VfsPath resolved) {
+    Node find(VfsPath resolved) throws IOException {
+        createWaiting();
         try {
             return volume.stat(resolved).await();
         } catch (VfsException.NotFound e) {
@@ -76,6 +87,7 @@ final class VolumeView {
 
     List<Node> list(VfsNioPath directory) throws IOException {
         VfsPath resolved = resolve(directory, Links.FOLLOW);
+        createWaiting();
         try {
             return volume.list(resolved).await();
         } catch (VfsException.NotADirectory e) {
@@ -88,10 +100,55 @@ final class VolumeView {
     /** Applies a change; read-only users are refused before anything is sent. */
     Committed execute(VolumeCommand command, Path path, Path other) throws IOException {
         requireWritable(path);
+        createWaiting();
         try {
             return volume.execute(command, actor).await();
         } catch (VfsException e) {
             throw NioErrors.of(e, path, other);
+        }
+    }
+
+    /** True if this call created the file; a file created meanwhile by someone else is used as is. */
+    boolean createFile(VfsPath file, int mode, Path shown, boolean createNew) throws IOException {
+        try {
+            execute(new VolumeCommand.CreateFile(file, mode, Overwrite.NEVER), shown, null);
+            return true;
+        } catch (FileAlreadyExistsException raced) {
+            if (createNew) {
+                throw raced;
+            }
+            return false;
+        }
+    }
+
+    /**
+     * A file to be created by the first commit of the channel that opens it, so that an upload is
+     * one durable command, not two. Whether it could be created is checked now, so the open fails
+     * as a creation would; until the commit, other sessions do not see it, and this one creates it
+     * as soon as it does anything else that may expect it to exist.
+     */
+    NewFile createOnCommit(VfsPath file, int mode, Path shown) throws IOException {
+        requireWritable(shown);
+        try {
+            volume.check(new VolumeCommand.CreateFile(file, mode, Overwrite.NEVER), actor).await();
+        } catch (VfsException e) {
+            throw NioErrors.of(e, shown, null);
+        }
+        NewFile created = new NewFile(file, mode, shown);
+        waiting.add(created);
+        return created;
+    }
+
+    /** The file's channel commits it now, creating it with its content. */
+    void committing(NewFile file) {
+        waiting.remove(file);
+    }
+
+    private void createWaiting() throws IOException {
+        for (NewFile file : waiting) {
+            if (waiting.remove(file)) {
+                createFile(file.path(), file.mode(), file.shown(), false);
+            }
         }
     }
 

@@ -151,6 +151,65 @@ class VfsFileSystemTest extends FileSystemContractTest {
     }
 
     @Test
+    void readsInOrderAcrossReadAheadWindowsAndBlocksAndReadsAnywhereElseGiveTheStoredBytes() throws IOException {
+        byte[] data = new byte[2 * SequentialReader.WINDOW + 1000];
+        new java.util.Random(5).nextBytes(data);
+        Files.write(fs.getPath("/big"), data);
+        try (var in = java.nio.channels.FileChannel.open(fs.getPath("/big"))) {
+            java.io.ByteArrayOutputStream inOrder = new java.io.ByteArrayOutputStream();
+            java.nio.ByteBuffer chunk = java.nio.ByteBuffer.allocate(30_000);
+            while (in.read(chunk.clear()) > 0) {
+                inOrder.write(chunk.array(), 0, chunk.position());
+            }
+            assertThat(inOrder.toByteArray()).isEqualTo(data);
+
+            java.nio.ByteBuffer back = java.nio.ByteBuffer.allocate(100);
+            in.read(back, SequentialReader.WINDOW - 50);
+            assertThat(back.array()).isEqualTo(java.util.Arrays.copyOfRange(data, SequentialReader.WINDOW - 50,
+                    SequentialReader.WINDOW + 50));
+            in.read(back.clear(), 7);
+            assertThat(back.array()).isEqualTo(java.util.Arrays.copyOfRange(data, 7, 107));
+        }
+    }
+
+    @Test
+    void aFileOpenedToBeCreatedComesIntoBeingWithItsContentInOneCommand() throws IOException {
+        FileSystem other = VfsFileSystems.forUser(vfs, account(false), ALICE);
+        long before = volume().position();
+        try (var out = java.nio.channels.FileChannel.open(fs.getPath("/new"), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            out.write(java.nio.ByteBuffer.wrap("content".getBytes(UTF_8)));
+            assertThat(other.getPath("/new")).doesNotExist();
+            assertThat(volume().position()).isEqualTo(before);
+        }
+        assertThat(Files.readString(other.getPath("/new"))).isEqualTo("content");
+        vfs.close().await();
+        List<EventEnvelope> log = StoreFixture.readAll(vertx, options, "main");
+        vfs = null;
+        assertThat(log.subList((int) before, log.size())).extracting(EventEnvelope::type)
+                .containsExactly("FileCreated", "ContentCommitted");
+        assertThat(log.subList((int) before, log.size())).extracting(EventEnvelope::commandId).containsOnly(
+                log.getLast().commandId());
+    }
+
+    @Test
+    void aFileWaitingForItsCommitIsCreatedAsSoonAsItsSessionLooksForIt() throws IOException {
+        try (var out = java.nio.channels.FileChannel.open(fs.getPath("/new"), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            assertThat(fs.getPath("/new")).exists().isEmptyFile();
+            out.write(java.nio.ByteBuffer.wrap("x".getBytes(UTF_8)));
+        }
+        assertThat(Files.readString(fs.getPath("/new"))).isEqualTo("x");
+    }
+
+    @Test
+    void aFileToBeCreatedInAMissingDirectoryFailsAtItsOpen() {
+        assertThatThrownBy(() -> java.nio.channels.FileChannel.open(fs.getPath("/missing/new"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE))
+                .isInstanceOf(java.nio.file.NoSuchFileException.class);
+    }
+
+    @Test
     void everyChangeIsRecordedWithTheActor() throws IOException {
         Files.createDirectory(fs.getPath("/d"));
         Files.writeString(fs.getPath("/d/f"), "x");

@@ -1,19 +1,23 @@
 package org.eventvfs.storage.local;
 
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -77,18 +81,17 @@ public final class LocalBlobStore implements BlobStore {
         return run("look up block " + hash, () -> Files.isRegularFile(pathOf(hash)));
     }
 
-    /** Stores the block unless it is stored; refuses a block whose SHA-256 is not {@code hash}. */
+    /** Stores the block under the hash of its bytes unless a block of that hash is stored. */
     @Override
-    public Future<Void> put(Sha256 hash, Buffer block) {
-        return run("store block " + hash, () -> {
+    public Future<Sha256> put(Buffer block) {
+        return run("store a block", () -> {
+            ByteBuffer bytes = ((BufferInternal) block).getByteBuf().nioBuffer();
+            MessageDigest digest = Sha256.newDigest();
+            digest.update(bytes.duplicate());
+            Sha256 hash = Sha256.of(digest.digest());
             Path target = pathOf(hash);
             if (Files.isRegularFile(target)) {
-                return null;
-            }
-            byte[] bytes = block.getBytes();
-            Sha256 actual = Sha256.of(Sha256.newDigest().digest(bytes));
-            if (!actual.equals(hash)) {
-                throw new IllegalArgumentException("a block stored as " + hash + " has SHA-256 " + actual);
+                return hash;
             }
             Path written = writeTemporary(bytes);
             try {
@@ -96,16 +99,15 @@ public final class LocalBlobStore implements BlobStore {
             } finally {
                 Files.deleteIfExists(written);
             }
-            return null;
+            return hash;
         });
     }
 
-    private Path writeTemporary(byte[] bytes) throws IOException {
+    private Path writeTemporary(ByteBuffer bytes) throws IOException {
         Path file = tmp.resolve(UUID.randomUUID() + ".tmp");
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
             }
             channel.force(false);
         } catch (IOException e) {
@@ -115,18 +117,34 @@ public final class LocalBlobStore implements BlobStore {
         return file;
     }
 
+    /**
+     * Renames the block into its folder and syncs that folder; a folder made for it is made durable
+     * once, by syncing the folder that gained it, and never again for later blocks.
+     */
     private void moveIntoPlace(Path written, Path target) throws IOException {
         Path folder = target.getParent();
-        boolean newFolders = !Files.isDirectory(folder);
-        if (newFolders) {
-            Files.createDirectories(folder);
-        }
+        List<Path> made = makeFolders(folder);
         Files.move(written, target, StandardCopyOption.ATOMIC_MOVE);
         Fsync.directory(folder);
-        if (newFolders) {
-            Fsync.directory(folder.getParent());
-            Fsync.directory(directory);
+        for (Path created : made) {
+            Fsync.directory(created.getParent());
         }
+    }
+
+    /** Creates {@code folder} and its missing parents, answering those it created, deepest first. */
+    private static List<Path> makeFolders(Path folder) throws IOException {
+        List<Path> made = new ArrayList<>(2);
+        for (Path f = folder; !Files.isDirectory(f); f = f.getParent()) {
+            made.add(f);
+        }
+        for (int i = made.size() - 1; i >= 0; i--) {
+            try {
+                Files.createDirectory(made.get(i));
+            } catch (FileAlreadyExistsException raced) {
+                // made meanwhile for another block: syncing its parent below is still right
+            }
+        }
+        return made;
     }
 
     @Override
@@ -142,7 +160,7 @@ public final class LocalBlobStore implements BlobStore {
                         throw new EOFException("block " + hash + " ended while it was read");
                     }
                 }
-                return Buffer.buffer(range.array());
+                return BufferInternal.buffer(Unpooled.wrappedBuffer(range.array()));
             } catch (NoSuchFileException e) {
                 throw new VfsException.NotFound("block " + hash + " is not stored");
             }
