@@ -159,8 +159,10 @@ final class StreamWriter<C, E extends EventPayload> {
         List<E> events;
         try {
             events = model.decide(p.command, p.actor, now);
-        } catch (VfsException refused) {
-            p.promise.fail(refused);
+        } catch (VfsException refusal) {
+            // What the refusal rests on may not be durable yet: answering now would let the client
+            // read a state that contradicts it ("exists" for a directory a reader cannot see).
+            batch.refused.add(new Refused<>(p, refusal));
             return head;
         } catch (RuntimeException bug) {
             LOG.error("stream {}: deciding {} failed", stream, p.command, bug);
@@ -203,6 +205,7 @@ final class StreamWriter<C, E extends EventPayload> {
             d.pending.promise.complete(d.result(false));
             d.repeats.forEach(r -> r.complete(d.result(true)));
         }
+        batch.refused.forEach(r -> r.pending.promise.fail(r.refusal));
     }
 
     private void publish(List<EventEnvelope> events) {
@@ -216,6 +219,10 @@ final class StreamWriter<C, E extends EventPayload> {
         for (Decided d : batch.decided) {
             d.pending.promise.fail(failure);
             d.repeats.forEach(r -> r.fail(failure));
+        }
+        // Their refusals may rest on what was just taken back: decide them again after the catch-up.
+        for (int i = batch.refused.size() - 1; i >= 0; i--) {
+            queue.addFirst(batch.refused.get(i).pending);
         }
     }
 
@@ -283,11 +290,16 @@ final class StreamWriter<C, E extends EventPayload> {
         }
     }
 
+    private record Refused<C>(Pending<C> pending, VfsException refusal) {
+    }
+
     private final class Batch {
         final StreamHead expectedHead;
         final List<Decided> decided = new ArrayList<>();
         final Map<UUID, Decided> byCommand = new HashMap<>();
         final List<EventBatch> appends = new ArrayList<>();
+        /** Commands refused against this batch's speculative state, answered once that state is durable. */
+        final List<Refused<C>> refused = new ArrayList<>();
         StreamHead head;
         boolean done;
         Throwable failure;

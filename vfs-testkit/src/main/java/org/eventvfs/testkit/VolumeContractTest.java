@@ -105,6 +105,23 @@ public abstract class VolumeContractTest {
     }
 
     @Test
+    void aRefusalIsAnsweredOnlyOnceWhatItRestsOnIsVisible() {
+        Volume volume = volume();
+        for (int i = 0; i < 200; i++) {
+            VfsPath path = VfsPath.parse("/race-" + i);
+            Future<Committed> first = volume.execute(new VolumeCommand.CreateDirectory(path, 0755), ACTOR);
+            Future<Boolean> visibleWhenRefused = volume.execute(new VolumeCommand.CreateDirectory(path, 0755), ACTOR)
+                    .transform(second -> Future.succeededFuture(second.failed()
+                            && second.cause() instanceof VfsException.AlreadyExists
+                            && volume.stat(path).succeeded()));
+
+            assertThat(visibleWhenRefused.await()).as("'exists' answered for %s while a reader cannot see it", path)
+                    .isTrue();
+            first.await();
+        }
+    }
+
+    @Test
     void aCommandIdIsAppliedOnce() {
         Volume volume = volume();
         UUID id = UUID.randomUUID();
