@@ -468,9 +468,9 @@ for s in "${servers[@]}"; do [[ $s == eventvfs ]] || peers+=("$s"); done
 echo
 versions=()
 serves httpd && versions+=("$(/usr/sbin/apache2 -v | sed -n 's/^Server version: //p') mod_dav_fs")
-serves rclone && versions+=("$(rclone version | head -n 1)")
+serves rclone && versions+=("$(rclone version | sed -n 1p)")
 serves eventvfs && versions+=(eventvfs)
-echo "WebDAV: $(IFS=,; v="${versions[*]}"; echo "${v//,/, }"); client $(curl --version | head -n 1 | cut -d' ' -f1-2);" \
+echo "WebDAV: $(IFS=,; v="${versions[*]}"; echo "${v//,/, }"); client $(curl --version | sed -n 1p | cut -d' ' -f1-2);" \
     "$(nproc) cores"
 [[ $runs -gt 1 ]] && echo "fastest of $runs runs each"
 row() { # NAME CELLS...: the name, then one cell per server's seconds, the ratio, one per server's CPU
@@ -501,7 +501,7 @@ for name in "${order[@]}"; do
     secs=() used=()
     for s in "${servers[@]}"; do secs+=("${result[$name,$s]}"); used+=("${cpu[$name,$s]}"); done
     if $with_ratio; then
-        best=$(for p in "${peers[@]}"; do echo "${result[$name,$p]}"; done | sort -g | head -n 1)
+        best=$(for p in "${peers[@]}"; do echo "${result[$name,$p]}"; done | sort -g | sed -n 1p)
         ratio=$(awk -v o="$best" -v v="${result[$name,eventvfs]}" 'BEGIN { printf "%.2f", (v > 0 ? o / v : 0) }')
         row "$name" "${secs[@]}" "$ratio" "${used[@]}"; goal_flag "$ratio"; echo
     else
