@@ -1,7 +1,9 @@
 package org.eventvfs.codec;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -13,8 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.security.MessageDigest;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.eventvfs.domain.Actor;
 import org.eventvfs.domain.EventEnvelope;
@@ -131,26 +131,42 @@ public final class EventCodec {
      * Canonical JSON written straight from the records by a mapper that sorts every key, which is
      * what {@link CanonicalJson} makes of the same value read back (the golden tests hold both to
      * the same bytes), without building a tree first: sealing and storing are on the writer's path.
+     * The envelope's own fields are written in their sorted order by hand rather than through a
+     * sorted map, whose serializer looks up a serializer for every value of every event.
      */
     private static byte[] sortedBytes(EventEnvelope e) {
-        Map<String, Object> fields = new TreeMap<>();
-        fields.put("stream", e.stream());
-        fields.put("position", e.position());
-        fields.put("eventId", e.eventId());
-        fields.put("commandId", e.commandId());
-        fields.put("type", e.type());
-        fields.put("schemaVersion", e.schemaVersion());
-        fields.put("timestamp", e.timestamp());
-        fields.put("actor", e.actor());
-        fields.put("previousHash", e.previousHash());
-        fields.put("payload", e.payload());
-        if (e.hash() != null) {
-            fields.put("hash", e.hash());
-        }
-        try {
-            return SORTED.writeValueAsBytes(fields);
-        } catch (JsonProcessingException ex) {
+        ByteArrayBuilder out = new ByteArrayBuilder(512);
+        try (JsonGenerator g = SORTED.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeFieldName("actor");
+            SORTED.writeValue(g, e.actor());
+            writeString(g, "commandId", e.commandId());
+            writeString(g, "eventId", e.eventId());
+            if (e.hash() != null) {
+                writeString(g, "hash", e.hash());
+            }
+            g.writeFieldName("payload");
+            SORTED.writeValue(g, e.payload());
+            g.writeNumberField("position", e.position());
+            writeString(g, "previousHash", e.previousHash());
+            g.writeNumberField("schemaVersion", e.schemaVersion());
+            writeString(g, "stream", e.stream());
+            g.writeNumberField("timestamp", e.timestamp());
+            writeString(g, "type", e.type());
+            g.writeEndObject();
+        } catch (IOException ex) {
             throw new IllegalStateException("an event cannot be written as JSON: " + ex.getMessage(), ex);
+        }
+        return out.toByteArray();
+    }
+
+    /** A field whose value is written as its string form (UUIDs and hashes are), or null. */
+    private static void writeString(JsonGenerator g, String name, Object value) throws IOException {
+        g.writeFieldName(name);
+        if (value == null) {
+            g.writeNull();
+        } else {
+            g.writeString(value.toString());
         }
     }
 
