@@ -1,6 +1,7 @@
 package org.eventvfs.impl;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.security.MessageDigest;
@@ -14,23 +15,28 @@ import org.eventvfs.domain.Sha256;
 import org.eventvfs.spi.BlobStore;
 
 /**
- * Cuts a byte stream into blocks of a fixed size, hashing the whole as bytes arrive (so no pass
- * over the data is needed at the end), and stores full blocks while the next one fills; the blob
- * store hashes each block as it writes it, on its own threads. At most
- * {@link #MAX_BLOCKS_IN_FLIGHT} blocks wait for the store.
+ * Cuts a byte stream into blocks of a fixed size and stores full blocks while the next one fills;
+ * the blob store hashes each block as it writes it, on its own threads, and the whole file's
+ * digest takes in each block, in order, on a worker: the writer's thread only copies, since on an
+ * SFTP channel it is the one thread every request of a transfer waits for. At most
+ * {@link #MAX_BLOCKS_IN_FLIGHT} blocks wait for the store and the digest.
  */
 final class BlockUpload implements Upload {
     static final int MAX_BLOCKS_IN_FLIGHT = 2;
 
+    private final Vertx vertx;
     private final BlobStore blobs;
     private final BlockBuffers buffers;
+    /** Updated by one block's task at a time: each starts when the one before has completed. */
     private final MessageDigest whole = Sha256.newDigest();
     private final List<Future<BlockRef>> blocks = new ArrayList<>();
-    private final ArrayDeque<Future<BlockRef>> inFlight = new ArrayDeque<>();
+    private final ArrayDeque<Future<?>> inFlight = new ArrayDeque<>();
+    private Future<Void> digested = Future.succeededFuture();
     private long size;
     private boolean finished;
 
-    BlockUpload(BlobStore blobs, int blockSize) {
+    BlockUpload(Vertx vertx, BlobStore blobs, int blockSize) {
+        this.vertx = vertx;
         this.blobs = blobs;
         this.buffers = new BlockBuffers(blockSize);
     }
@@ -61,8 +67,8 @@ final class BlockUpload implements Upload {
         if (buffers.filled() > 0) {
             storeBlock();
         }
-        Sha256 sha = Sha256.of(whole.digest());
-        return Future.all(blocks).map(all -> new Content(size, sha, all.<BlockRef>list()));
+        return Future.all(blocks).compose(all -> digested.map(v -> new Content(size, Sha256.of(whole.digest()),
+                all.<BlockRef>list())));
     }
 
     @Override
@@ -72,17 +78,21 @@ final class BlockUpload implements Upload {
 
     private void storeBlock() {
         Buffer block = buffers.take();
-        whole.update(((BufferInternal) block).getByteBuf().nioBuffer());
         int length = block.length();
         Future<BlockRef> stored = blobs.put(block).map(hash -> new BlockRef(hash, length));
-        stored.onSuccess(ref -> buffers.giveBack(block));
+        digested = digested.compose(v -> vertx.executeBlocking(() -> {
+            whole.update(((BufferInternal) block).getByteBuf().nioBuffer());
+            return null;
+        }, false));
+        Future<?> done = Future.all(stored, digested);
+        done.onSuccess(both -> buffers.giveBack(block));
         blocks.add(stored);
-        inFlight.add(stored);
+        inFlight.add(done);
     }
 
     private Future<Void> backPressure() {
         while (!inFlight.isEmpty() && inFlight.peek().isComplete()) {
-            Future<BlockRef> done = inFlight.poll();
+            Future<?> done = inFlight.poll();
             if (done.failed()) {
                 return done.mapEmpty();
             }

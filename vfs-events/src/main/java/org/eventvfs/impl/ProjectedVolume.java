@@ -133,13 +133,13 @@ public final class ProjectedVolume implements Volume {
 
     @Override
     public Upload upload() {
-        return new BlockUpload(blobs, options.blockSize());
+        return new BlockUpload(vertx, blobs, options.blockSize());
     }
 
     @Override
     public StagedFile stage(Content initial) {
         return new TempStagedFile(vertx, options.dataDirectory().resolve("staging"), reader,
-                () -> new BlockUpload(blobs, options.blockSize()), initial);
+                () -> new BlockUpload(vertx, blobs, options.blockSize()), initial);
     }
 
     @Override
