@@ -31,18 +31,20 @@ final class Browsing {
         });
     }
 
+    /** Links are absolute paths, so they work whether or not the page's URL ends with a slash. */
     private static String page(DavRequest request, List<Node> children) {
         String title = XmlText.text(request.href(request.path(), true));
         StringBuilder html = new StringBuilder(256 + 160 * children.size())
                 .append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>").append(title)
                 .append("</title></head>\n<body><h1>").append(title).append("</h1>\n<table>\n");
         if (!request.path().equals(request.home())) {
-            html.append("<tr><td><a href=\"../\">../</a></td><td></td><td></td></tr>\n");
+            html.append("<tr><td><a href=\"").append(XmlText.attribute(request.href(request.path().parent(), true)))
+                    .append("\">../</a></td><td></td><td></td></tr>\n");
         }
         for (Node child : children) {
             String name = child.name() + (child.isDirectory() ? "/" : "");
-            html.append("<tr><td><a href=\"").append(XmlText.attribute(Hrefs.encode(child.name())))
-                    .append(child.isDirectory() ? "/" : "").append("\">").append(XmlText.text(name))
+            String href = request.href(request.path().resolve(child.name()), child.isDirectory());
+            html.append("<tr><td><a href=\"").append(XmlText.attribute(href)).append("\">").append(XmlText.text(name))
                     .append("</a></td><td>").append(child.isDirectory() ? "" : Long.toString(child.size()))
                     .append("</td><td>").append(LiveProperties.httpDate(child.modified())).append("</td></tr>\n");
         }
