@@ -76,9 +76,10 @@ final class ContentPut {
         });
     }
 
+    /** Ends the upload; the error answer drains or drops what is left of the body (WebDavHandler). */
     private static void abort(HttpServerRequest http, Promise<Content> received, Throwable failure) {
         received.tryFail(failure);
-        http.connection().close();
+        http.resume();
     }
 
     private static Future<Content> receive(DavRequest request, Upload upload, OcHeaders oc) {

@@ -5,7 +5,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 final class WebDavHandler implements Handler<HttpServerRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(WebDavHandler.class);
+    private static final long MAX_DISCARDED = 8L << 20;
     static final String ALLOW = "OPTIONS, GET, HEAD, PUT, DELETE, MKCOL, COPY, MOVE, PROPFIND, PROPPATCH, LOCK, UNLOCK";
 
     private final Vfs vfs;
@@ -53,6 +53,7 @@ final class WebDavHandler implements Handler<HttpServerRequest> {
         login.authenticate(http.getHeader("Authorization"), host, address)
                 .compose(account -> bind(http, account, address))
                 .compose(this::dispatch)
+                .onSuccess(done -> discardUnreadBody(http))
                 .onFailure(failure -> fail(http, failure));
     }
 
@@ -82,6 +83,27 @@ final class WebDavHandler implements Handler<HttpServerRequest> {
         };
     }
 
+    /**
+     * Reads and drops a body nobody needs (a DELETE's, or one refused with an error), so the
+     * connection can carry the next request. Closing with unread bytes instead would make the
+     * kernel reset the connection, which can destroy the answer before the client reads it. A
+     * body larger than {@link #MAX_DISCARDED} is not worth reading: then the connection is closed.
+     */
+    private static void discardUnreadBody(HttpServerRequest http) {
+        if (http.isEnded()) {
+            return;
+        }
+        long[] discarded = {0};
+        http.handler(chunk -> {
+            discarded[0] += chunk.length();
+            if (discarded[0] > MAX_DISCARDED) {
+                http.connection().close();
+            }
+        });
+        http.exceptionHandler(ignored -> { });
+        http.resume();
+    }
+
     private static void options(HttpServerResponse response) {
         response.putHeader("DAV", "1, 2")
                 .putHeader("MS-Author-Via", "DAV")
@@ -100,13 +122,7 @@ final class WebDavHandler implements Handler<HttpServerRequest> {
             http.connection().close();
             return;
         }
-        boolean unreadBody = !http.isEnded() && http.version() != HttpVersion.HTTP_2;
-        if (unreadBody) {
-            // An unread HTTP/1 body would be taken for the next request: answer, then close.
-            response.putHeader("Connection", "close");
-            response.endHandler(done -> http.connection().close());
-            http.resume();
-        }
+        discardUnreadBody(http);
         response.setStatusCode(error.status());
         if (error.status() == 401) {
             response.putHeader("WWW-Authenticate", "Basic realm=\"eventvfs\", charset=\"UTF-8\"");

@@ -2,6 +2,7 @@ package org.eventvfs.webdav;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,9 +110,12 @@ class WebDavBadInputTest {
     void aBodyLargerThanAllowedIs413AndStoresNothing() {
         long before = server.volume().position();
 
-        DavClient.Response response = alice.request("PUT", "/docs/big.bin").body(new byte[200_000]).send();
+        DavClient.Response declared = alice.request("PUT", "/docs/big.bin").body(new byte[200_000]).send();
+        DavClient.Response streamed = alice.request("PUT", "/docs/big.bin")
+                .chunked(new ByteArrayInputStream(new byte[200_000])).send();
 
-        assertThat(response.status()).isEqualTo(413);
+        assertThat(declared.status()).isEqualTo(413);
+        assertThat(streamed.status()).as("a chunked body that passes the limit on the way").isEqualTo(413);
         assertThat(server.volume().position()).isEqualTo(before);
         assertThat(alice.get("/docs/big.bin").status()).isEqualTo(404);
         assertStillServing();
@@ -135,6 +139,15 @@ class WebDavBadInputTest {
         assertThat(alice.request("COPY", "/docs/a.txt").header("Destination", alice.url("/b"))
                 .header("Overwrite", "maybe").send().status()).isEqualTo(400);
         assertThat(alice.get("/docs/a.txt").body()).isEqualTo("hello");
+    }
+
+    @Test
+    void aBodyTheMethodDoesNotReadIsDroppedAndTheConnectionGoesOn() {
+        assertThat(alice.put("/docs/b.txt", "b").status()).isEqualTo(201);
+
+        assertThat(alice.request("DELETE", "/docs/b.txt").body("x".repeat(100_000)).send().status()).isEqualTo(204);
+        assertThat(alice.request("GET", "/docs/a.txt").body("y".repeat(100_000)).send().body()).isEqualTo("hello");
+        assertStillServing();
     }
 
     private void assertStillServing() {
