@@ -32,6 +32,9 @@ public final class EventSourcedVfs implements Vfs {
     private final Vertx vertx;
     private final VfsOptions options;
     private final EventStore events;
+    /** Bytes of small blocks kept in memory for reads (SmallBlockCache): 512 files of 64 KiB. */
+    private static final long SMALL_BLOCKS_CACHED = 32L << 20;
+
     private final BlobStore blobs;
     private final VolumeSnapshots snapshots;
     private final ConcurrentHashMap<String, Future<ProjectedVolume>> volumes = new ConcurrentHashMap<>();
@@ -41,7 +44,7 @@ public final class EventSourcedVfs implements Vfs {
         this.vertx = vertx;
         this.options = options;
         this.events = events;
-        this.blobs = blobs;
+        this.blobs = new SmallBlockCache(blobs, SMALL_BLOCKS_CACHED);
         this.snapshots = new VolumeSnapshots(vertx, options.dataDirectory().resolve("snapshots"),
                 options.snapshotEvery());
     }
