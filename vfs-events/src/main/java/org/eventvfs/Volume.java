@@ -45,7 +45,15 @@ public interface Volume {
      * {@code followLast}) with {@code root} as the root of every absolute target, so that no link
      * leads outside {@code root}: how a user confined to a home sees links.
      */
-    Future<VfsPath> resolve(VfsPath root, VfsPath path, boolean followLast);
+    default Future<VfsPath> resolve(VfsPath root, VfsPath path, boolean followLast) {
+        return resolve(root, path.relativize(root).names(), followLast);
+    }
+
+    /**
+     * As {@link #resolve(VfsPath, VfsPath, boolean)} for the names of a client's path below
+     * {@code root}, which may hold {@code .} and {@code ..} ({@code ..} at the root stays there).
+     */
+    Future<VfsPath> resolve(VfsPath root, List<String> names, boolean followLast);
 
     /** Applies a command with a new id. */
     default Future<Committed> execute(VolumeCommand command, Actor actor) {

@@ -22,7 +22,16 @@ public final class LinkResolution {
      * last, and in the last too if {@code followLast}. Throws Conflict after {@link #MAX_HOPS} links.
      */
     public static VfsPath resolve(TreeView tree, VfsPath root, VfsPath path, boolean followLast) {
-        Deque<String> pending = new ArrayDeque<>(path.relativize(root).names());
+        return resolve(tree, root, path.relativize(root).names(), followLast);
+    }
+
+    /**
+     * As {@link #resolve(TreeView, VfsPath, VfsPath, boolean)} for the names of a client's path
+     * below {@code root}, which may hold {@code .} and {@code ..}; {@code ..} at the root stays there.
+     * Throws InvalidName if a name is not one, or the path grows too long.
+     */
+    public static VfsPath resolve(TreeView tree, VfsPath root, List<String> names, boolean followLast) {
+        Deque<String> pending = new ArrayDeque<>(names);
         List<String> resolved = new ArrayList<>();
         int hops = 0;
         boolean missing = false;
@@ -47,7 +56,7 @@ public final class LinkResolution {
                 missing = true;
             } else if (node.isSymlink()) {
                 if (++hops > MAX_HOPS) {
-                    throw new VfsException.Conflict(path + ": too many levels of symbolic links");
+                    throw new VfsException.Conflict("/" + String.join("/", names) + ": too many levels of symbolic links");
                 }
                 resolved.removeLast();
                 if (node.target().startsWith("/")) {

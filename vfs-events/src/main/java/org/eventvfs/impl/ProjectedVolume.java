@@ -88,9 +88,9 @@ public final class ProjectedVolume implements Volume {
     }
 
     @Override
-    public Future<VfsPath> resolve(VfsPath root, VfsPath path, boolean followLast) {
+    public Future<VfsPath> resolve(VfsPath root, List<String> names, boolean followLast) {
         try {
-            return Future.succeededFuture(LinkResolution.resolve(projection.head(), root, path, followLast));
+            return Future.succeededFuture(LinkResolution.resolve(projection.head(), root, names, followLast));
         } catch (VfsException e) {
             return Future.failedFuture(e);
         }

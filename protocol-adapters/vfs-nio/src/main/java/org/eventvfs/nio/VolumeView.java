@@ -6,9 +6,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,9 +26,6 @@ import org.eventvfs.domain.VolumeCommand;
  * starts at the home, as in a chroot, so no path and no link can reach outside it.
  */
 final class VolumeView {
-    /** As Linux's MAXSYMLINKS: more hops than this is a loop. */
-    private static final int MAX_LINK_HOPS = 40;
-
     private final Volume volume;
     private final VfsPath home;
     private final Actor actor;
@@ -160,65 +154,24 @@ final class VolumeView {
 
     /**
      * The volume path {@code path} names, following symbolic links in every name but the last,
-     * and in the last too with {@link Links#FOLLOW}. Names past a missing one are taken as they are.
+     * and in the last too with {@link Links#FOLLOW}, with the home as the root of every absolute
+     * target (the volume's {@link Volume#resolve}, which WebDAV uses too). Names past a missing one
+     * are taken as they are.
      */
     VfsPath resolve(VfsNioPath path, Links links) throws IOException {
-        Deque<String> pending = new ArrayDeque<>(path.names());
-        List<String> resolved = new ArrayList<>();
-        int hops = 0;
-        boolean missing = false;
-        while (!pending.isEmpty()) {
-            String name = pending.removeFirst();
-            if (name.equals(".")) {
-                continue;
-            }
-            if (name.equals("..")) {
-                if (!resolved.isEmpty()) {
-                    resolved.removeLast();
-                }
-                continue;
-            }
-            resolved.add(name);
-            boolean last = pending.isEmpty();
-            if (missing || (last && links == Links.NOFOLLOW)) {
-                continue;
-            }
-            Node node = find(volumePath(resolved, path));
-            if (node == null) {
-                missing = true;
-            } else if (node.isSymlink()) {
-                if (++hops > MAX_LINK_HOPS) {
-                    throw new FileSystemException(path.toString(), null, "Too many levels of symbolic links");
-                }
-                resolved.removeLast();
-                VfsNioPath target = VfsNioPath.parse(path.getFileSystem(), node.target());
-                if (target.isAbsolute()) {
-                    resolved.clear();
-                }
-                List<String> targetNames = target.names();
-                for (int i = targetNames.size() - 1; i >= 0; i--) {
-                    pending.addFirst(targetNames.get(i));
-                }
-            }
+        createWaiting();
+        try {
+            return volume.resolve(home, path.names(), links == Links.FOLLOW).await();
+        } catch (VfsException.Conflict loop) {
+            throw new FileSystemException(path.toString(), null, "Too many levels of symbolic links");
+        } catch (VfsException.InvalidName e) {
+            throw new FileSystemException(path.toString(), null, e.getMessage());
         }
-        return volumePath(resolved, path);
     }
 
     /** The path as the user sees it (from the home) of a resolved volume path under the home. */
     List<String> userNames(VfsPath resolved) {
         return resolved.relativize(home).names();
-    }
-
-    private VfsPath volumePath(List<String> names, Path shown) throws IOException {
-        try {
-            VfsPath result = home;
-            for (String name : names) {
-                result = result.resolve(name);
-            }
-            return result;
-        } catch (VfsException.InvalidName e) {
-            throw new FileSystemException(shown.toString(), null, e.getMessage());
-        }
     }
 
     Path realPath(VfsNioPath path, Links links) throws IOException {
