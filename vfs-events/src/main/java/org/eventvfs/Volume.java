@@ -79,7 +79,12 @@ public interface Volume {
      * Fails as {@link #execute} would fail with the command if it were applied now, and changes
      * nothing: for an adapter that must refuse early what it applies later.
      */
-    Future<Void> check(VolumeCommand command, Actor actor);
+    default Future<Void> check(VolumeCommand command, Actor actor) {
+        return check(command, actor, Set.of());
+    }
+
+    /** As {@link #check(VolumeCommand, Actor)} for someone who holds the locks of {@code lockTokens}. */
+    Future<Void> check(VolumeCommand command, Actor actor, Set<String> lockTokens);
 
     /** A new upload that cuts what it is given into stored blocks, for a later CommitContent. */
     Upload upload();

@@ -120,10 +120,10 @@ public final class ProjectedVolume implements Volume {
     }
 
     @Override
-    public Future<Void> check(VolumeCommand command, Actor actor) {
+    public Future<Void> check(VolumeCommand command, Actor actor, Set<String> lockTokens) {
         try {
             TreeView tree = projection.head();
-            new LockGuard(locks).check(tree, command, actor, Set.of());
+            new LockGuard(locks).check(tree, command, actor, lockTokens);
             Decider.decide(tree, command, actor, options.clock().getAsLong());
             return Future.succeededFuture();
         } catch (VfsException e) {

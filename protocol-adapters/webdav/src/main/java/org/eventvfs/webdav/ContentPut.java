@@ -5,7 +5,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.http.HttpServerRequest;
 import org.eventvfs.Upload;
 import org.eventvfs.domain.Content;
-import org.eventvfs.domain.Lock;
 import org.eventvfs.domain.Node;
 import org.eventvfs.domain.Overwrite;
 import org.eventvfs.domain.VolumeCommand;
@@ -41,22 +40,13 @@ final class ContentPut {
                         return Future.failedFuture(new DavException(409, "no collection to put "
                                 + request.http().path() + " in"));
                     }
-                    return Preconditions.check(request, node).compose(ok -> {
-                        refuseLockedEarly(request, node);
-                        return store(request, node);
-                    });
+                    // Refusals (a lock held by someone else) come before the body, not after a gigabyte.
+                    int mode = node != null ? node.mode() : Node.DEFAULT_FILE_MODE;
+                    return Preconditions.check(request, node)
+                            .compose(ok -> request.volume().check(new VolumeCommand.CreateFile(request.path(), mode,
+                                    Overwrite.REPLACE), request.actor(), request.submittedTokens()))
+                            .compose(ok -> store(request, node));
                 }));
-    }
-
-    /** A lock held by someone else is reported before the body is read, not after a gigabyte. */
-    private static void refuseLockedEarly(DavRequest request, Node existing) {
-        var locks = request.volume().locks();
-        var needed = existing != null ? locks.covering(request.path()) : locks.covering(request.path().parent());
-        for (Lock lock : needed) {
-            if (!request.submittedTokens().contains(lock.token()) || !lock.user().equals(request.user())) {
-                throw new DavException(423, "lock-token-submitted", request.http().path() + " is locked");
-            }
-        }
     }
 
     private static Future<Void> store(DavRequest request, Node existing) {
