@@ -10,6 +10,7 @@ import org.eventvfs.domain.VolumeCommand.CreateDirectory;
 import org.eventvfs.domain.VolumeCommand.CreateFile;
 import org.eventvfs.domain.VolumeCommand.CreateSymlink;
 import org.eventvfs.domain.VolumeCommand.Move;
+import org.eventvfs.domain.VolumeCommand.RecordAbortedUpload;
 import org.eventvfs.domain.VolumeCommand.Remove;
 import org.eventvfs.domain.VolumeCommand.SetAttributes;
 import org.eventvfs.domain.VolumeCommand.SetProperties;
@@ -22,6 +23,7 @@ import org.eventvfs.domain.VolumeEvent.NodeRemoved;
 import org.eventvfs.domain.VolumeEvent.PropertiesChanged;
 import org.eventvfs.domain.VolumeEvent.SymlinkCreated;
 import org.eventvfs.domain.VolumeEvent.TreeCopied;
+import org.eventvfs.domain.VolumeEvent.UploadAborted;
 
 /**
  * Turns a command into the events that carry it out, or refuses it. A pure function of the tree
@@ -47,6 +49,8 @@ public final class Decider {
                     c.owner(), c.modified()));
             case SetProperties c -> List.of(new PropertiesChanged(existing(tree, c.path()).id(), c.set(),
                     c.removed().stream().sorted().toList()));
+            case RecordAbortedUpload c -> List.of(new UploadAborted(parentOf(tree, c.path()).id(),
+                    c.path().fileName(), c.received(), c.reason(), now));
         };
     }
 

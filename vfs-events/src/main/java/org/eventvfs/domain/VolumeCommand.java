@@ -47,6 +47,13 @@ public sealed interface VolumeCommand {
     record SetAttributes(VfsPath path, Integer mode, String owner, Long modified) implements VolumeCommand {
     }
 
+    /**
+     * Records that an upload to {@code path} was given up after {@code received} bytes; changes
+     * nothing in the tree. Fails if the folder it was going into is gone.
+     */
+    record RecordAbortedUpload(VfsPath path, long received, String reason) implements VolumeCommand {
+    }
+
     record SetProperties(VfsPath path, Map<String, String> set, Set<String> removed) implements VolumeCommand {
         public SetProperties {
             set = Map.copyOf(set);

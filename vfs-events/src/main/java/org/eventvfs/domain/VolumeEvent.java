@@ -49,6 +49,20 @@ public sealed interface VolumeEvent extends EventPayload {
     }
 
     /**
+     * An upload into the folder {@code parentId} under {@code name} that ended before it was
+     * complete (a dropped connection, an aborted transfer): nothing was committed, and the tree is
+     * unchanged. Recorded so the log shows the attempt, its size and why it failed.
+     */
+    record UploadAborted(long parentId, String name, long received, String reason, long time)
+            implements VolumeEvent {
+        /** The folder the upload was going into. */
+        @Override
+        public long nodeId() {
+            return parentId;
+        }
+    }
+
+    /**
      * A copy of the tree at {@code sourceId}: the new nodes, the copy's root first and every parent
      * before its children. Files share the source's blocks.
      */

@@ -15,6 +15,7 @@ import org.eventvfs.domain.VolumeCommand.CreateDirectory;
 import org.eventvfs.domain.VolumeCommand.CreateFile;
 import org.eventvfs.domain.VolumeCommand.CreateSymlink;
 import org.eventvfs.domain.VolumeCommand.Move;
+import org.eventvfs.domain.VolumeCommand.RecordAbortedUpload;
 import org.eventvfs.domain.VolumeCommand.Remove;
 import org.eventvfs.domain.VolumeCommand.SetAttributes;
 import org.eventvfs.domain.VolumeCommand.SetProperties;
@@ -42,6 +43,7 @@ final class LockGuard {
             case CommitContent c -> written(tree, c.path());
             case SetAttributes c -> locks.covering(c.path());
             case SetProperties c -> locks.covering(c.path());
+            case RecordAbortedUpload c -> List.of();
             case Remove c -> removed(c.path());
             case Move c -> concat(removed(c.path()), replaced(tree, c.target()));
             case Copy c -> replaced(tree, c.target());

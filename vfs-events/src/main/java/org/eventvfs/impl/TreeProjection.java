@@ -20,6 +20,7 @@ import org.eventvfs.domain.VolumeEvent.FileCreated;
 import org.eventvfs.domain.VolumeEvent.NodeMoved;
 import org.eventvfs.domain.VolumeEvent.NodeRemoved;
 import org.eventvfs.domain.VolumeEvent.PropertiesChanged;
+import org.eventvfs.domain.VolumeEvent.UploadAborted;
 import org.eventvfs.domain.VolumeEvent.SymlinkCreated;
 import org.eventvfs.domain.VolumeEvent.TreeCopied;
 
@@ -101,6 +102,9 @@ public final class TreeProjection {
             case PropertiesChanged e -> putNode(position, current(e.nodeId()).withProperties(merged(
                     current(e.nodeId()).properties(), e)));
             case TreeCopied e -> e.nodes().forEach(node -> create(position, node));
+            case UploadAborted e -> {
+                // Recorded for the audit trail only: the tree is as it was.
+            }
         }
     }
 

@@ -14,7 +14,9 @@ import org.eventvfs.domain.VolumeCommand.CreateSymlink;
 import org.eventvfs.domain.VolumeCommand.Move;
 import org.eventvfs.domain.VolumeCommand.Remove;
 import org.eventvfs.domain.VolumeCommand.SetAttributes;
+import org.eventvfs.domain.VolumeCommand.RecordAbortedUpload;
 import org.eventvfs.domain.VolumeCommand.SetProperties;
+import org.eventvfs.domain.VolumeEvent.UploadAborted;
 import org.eventvfs.impl.TreeProjection;
 import org.junit.jupiter.api.Test;
 
@@ -145,6 +147,19 @@ class DeciderTest {
         assertThat(at("/l").target()).isEqualTo("../outside");
         assertThatThrownBy(() -> run(new CreateSymlink(p("/m"), "")))
                 .isInstanceOf(VfsException.InvalidName.class);
+    }
+
+    @Test
+    void anAbortedUploadIsRecordedAndChangesNothing() {
+        run(new CreateDirectory(p("/in"), 0755));
+        run(new CommitContent(p("/in/f"), HELLO, 0644, Overwrite.NEVER, null));
+        Node before = at("/in/f");
+        List<VolumeEvent> events = run(new RecordAbortedUpload(p("/in/f"), 3, "connection reset"));
+        assertThat(events).containsExactly(new UploadAborted(at("/in").id(), "f", 3, "connection reset",
+                1000 + position - 1));
+        assertThat(at("/in/f")).isEqualTo(before);
+        assertThatThrownBy(() -> run(new RecordAbortedUpload(p("/gone/f"), 3, "connection reset")))
+                .isInstanceOf(VfsException.NotFound.class);
     }
 
     @Test

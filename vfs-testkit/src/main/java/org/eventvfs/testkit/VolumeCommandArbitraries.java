@@ -89,7 +89,9 @@ public final class VolumeCommandArbitraries {
                         .as(VolumeCommand.SetAttributes::new)),
                 Tuple.of(1, Combinators.combine(paths(), Arbitraries.of("p:x", "p:y"),
                         Arbitraries.strings().alpha().ofMaxLength(4), Arbitraries.of(Set.<String>of(), Set.of("p:x")))
-                        .as((p, k, v, removed) -> new VolumeCommand.SetProperties(p, Map.of(k, v), removed))));
+                        .as((p, k, v, removed) -> new VolumeCommand.SetProperties(p, Map.of(k, v), removed))),
+                Tuple.of(1, Combinators.combine(files(), Arbitraries.longs().between(0, 1 << 20))
+                        .as((p, received) -> new VolumeCommand.RecordAbortedUpload(p, received, "connection reset"))));
     }
 
     /** Directory-like paths: one to three of four names, so parents exist often enough to grow a tree. */
