@@ -309,6 +309,27 @@ final class VfsFileChannel extends FileChannel {
         });
     }
 
+    /**
+     * Closes without committing: the file keeps its last revision (a file this channel was to
+     * create is not created), and the log records that an upload of {@code received} bytes was
+     * given up, and why.
+     */
+    void abandon(long received, String reason) throws IOException {
+        locked(() -> {
+            if (!isOpen()) {
+                return null;
+            }
+            dirty = false;
+            if (created != null) {
+                view.committing(created);
+                created = null;
+            }
+            close();
+            view.execute(new VolumeCommand.RecordAbortedUpload(file, received, reason), shown, null);
+            return null;
+        });
+    }
+
     private void commit() throws IOException {
         if (sink == null || !dirty) {
             return;

@@ -1,5 +1,7 @@
 package org.eventvfs.nio;
 
+import java.io.IOException;
+import java.nio.channels.Channel;
 import java.nio.file.FileSystem;
 import java.nio.file.Path;
 import org.eventvfs.Vfs;
@@ -30,5 +32,19 @@ public final class VfsFileSystems {
         Volume volume = vfs.volume(account.volume()).await();
         VolumeView view = new VolumeView(volume, account.home(), actor, account.readOnly());
         return new VfsFileSystem(VfsFileSystemProvider.INSTANCE, view, spaceProbe);
+    }
+
+    /**
+     * Closes a channel opened for writing without committing what was written to it, for an
+     * upload that did not complete (the FTP data connection dropped): on a {@code vfs:} file the
+     * last revision stays and the log records the abandoned upload of {@code received} bytes with
+     * {@code reason}. Any other channel is just closed.
+     */
+    public static void abandon(Channel channel, long received, String reason) throws IOException {
+        if (channel instanceof VfsFileChannel file) {
+            file.abandon(received, reason);
+        } else {
+            channel.close();
+        }
     }
 }

@@ -21,6 +21,7 @@ import org.eventvfs.domain.Actor;
 import org.eventvfs.domain.EventEnvelope;
 import org.eventvfs.domain.VfsPath;
 import org.eventvfs.domain.VolumeCommand;
+import org.eventvfs.domain.VolumeEvent;
 import org.eventvfs.testkit.StoreFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -219,5 +220,31 @@ class VfsFileSystemTest extends FileSystemContractTest {
         assertThat(log.subList(3, log.size())).extracting(EventEnvelope::actor).containsOnly(ALICE);
         assertThat(log.subList(3, log.size())).extracting(EventEnvelope::type)
                 .containsExactly("DirectoryCreated", "FileCreated", "ContentCommitted");
+    }
+
+    @Test
+    void anAbandonedUploadKeepsTheLastRevisionAndIsRecorded() throws IOException {
+        Files.writeString(fs.getPath("/f"), "old");
+        var replacing = Files.newByteChannel(fs.getPath("/f"), java.nio.file.StandardOpenOption.WRITE,
+                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+        replacing.write(java.nio.ByteBuffer.wrap("half of the new".getBytes(UTF_8)));
+        VfsFileSystems.abandon(replacing, 15, "connection reset");
+        var creating = Files.newByteChannel(fs.getPath("/new"), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE);
+        creating.write(java.nio.ByteBuffer.wrap("x".getBytes(UTF_8)));
+        VfsFileSystems.abandon(creating, 1, "aborted");
+        assertThat(replacing.isOpen()).isFalse();
+        assertThat(Files.readString(fs.getPath("/f"))).isEqualTo("old");
+        assertThat(fs.getPath("/new")).doesNotExist();
+        vfs.close().await();
+        List<EventEnvelope> log = StoreFixture.readAll(vertx, options, "main");
+        vfs = null;
+        assertThat(log.subList(log.size() - 2, log.size())).extracting(EventEnvelope::type)
+                .containsExactly("UploadAborted", "UploadAborted");
+        assertThat(log.getLast().payload()).isInstanceOfSatisfying(VolumeEvent.UploadAborted.class, aborted -> {
+            assertThat(aborted.name()).isEqualTo("new");
+            assertThat(aborted.received()).isEqualTo(1);
+            assertThat(aborted.reason()).isEqualTo("aborted");
+        });
     }
 }
