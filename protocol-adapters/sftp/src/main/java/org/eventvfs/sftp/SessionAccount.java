@@ -1,10 +1,10 @@
 package org.eventvfs.sftp;
 
-import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.HexFormat;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.session.SessionContext;
+import org.eventvfs.RemoteAddresses;
 import org.eventvfs.domain.Account;
 import org.eventvfs.domain.Actor;
 
@@ -39,19 +39,12 @@ final class SessionAccount {
 
     /** {@code 192.0.2.7:50122} or {@code [2001:db8::7]:50122}. */
     static String address(SocketAddress remote) {
-        if (remote instanceof InetSocketAddress inet && inet.getAddress() != null) {
-            String host = inet.getAddress().getHostAddress();
-            return (host.contains(":") ? "[" + host + "]" : host) + ":" + inet.getPort();
-        }
-        return String.valueOf(remote);
+        return RemoteAddresses.text(remote);
     }
 
     /** The address without the port: what the login throttle counts by. */
     static String host(SocketAddress remote) {
-        if (remote instanceof InetSocketAddress inet && inet.getAddress() != null) {
-            return inet.getAddress().getHostAddress();
-        }
-        return String.valueOf(remote);
+        return RemoteAddresses.host(remote);
     }
 
     private static String sessionId(SessionContext session) {

@@ -1,0 +1,168 @@
+package org.eventvfs.ftp;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.ftpserver.ConnectionConfigFactory;
+import org.apache.ftpserver.DataConnectionConfigurationFactory;
+import org.apache.ftpserver.FtpServer;
+import org.apache.ftpserver.FtpServerConfigurationException;
+import org.apache.ftpserver.FtpServerFactory;
+import org.apache.ftpserver.command.CommandFactoryFactory;
+import org.apache.ftpserver.ftplet.FtpException;
+import org.apache.ftpserver.impl.DefaultFtpServer;
+import org.apache.ftpserver.listener.Listener;
+import org.apache.ftpserver.listener.ListenerFactory;
+import org.apache.ftpserver.ssl.SslConfiguration;
+import org.eventvfs.LoginThrottle;
+import org.eventvfs.spi.AdapterContext;
+import org.eventvfs.spi.ProtocolAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * FTP and FTPS over Apache FtpServer, the maintained FTP server library of the Java world (the
+ * others are abandoned or lack FTPS): each logged-in user sees the home directory of the user
+ * store's account as the whole file system, through the same {@code vfs:} file system SFTP
+ * serves. FtpServer's I/O runs on MINA's threads and its commands on a pool of its own, never on a
+ * Vert.x event loop. Uploads, hashes, FEAT and the login are ours; the rest is FtpServer's.
+ */
+public final class FtpAdapter implements ProtocolAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(FtpAdapter.class);
+    private static final String PLAIN = "default";
+    private static final String IMPLICIT_TLS = "implicit-tls";
+
+    private Vertx vertx;
+    private FtpServer server;
+
+    @Override
+    public String name() {
+        return "ftp";
+    }
+
+    @Override
+    public int defaultPort() {
+        return 2121;
+    }
+
+    @Override
+    public Future<String> start(AdapterContext context) {
+        FtpSettings settings;
+        try {
+            settings = FtpSettings.parse(context.settings());
+        } catch (IllegalArgumentException e) {
+            return Future.failedFuture(e);
+        }
+        vertx = context.vertx();
+        // Binding and reading the certificate block: off the event loop.
+        return vertx.executeBlocking(() -> listen(context, settings));
+    }
+
+    private synchronized String listen(AdapterContext context, FtpSettings settings) throws FtpException {
+        if (server != null) {
+            throw new IllegalStateException("the ftp adapter is already started");
+        }
+        SslConfiguration tls = settings.tls()
+                ? PemTls.load(context.vertx(), settings.certificate(), settings.privateKey()) : null;
+        LoginThrottle throttle = LoginThrottle.of(settings.slowAfter(), settings.banAfter(), settings.banTime());
+        FtpServerFactory factory = new FtpServerFactory();
+        factory.addListener(PLAIN, listener(context.bind(), context.port(), settings, tls, false));
+        if (settings.implicitTlsPort() != 0) {
+            factory.addListener(IMPLICIT_TLS, listener(context.bind(), settings.implicitTlsPort(), settings, tls, true));
+        }
+        factory.setConnectionConfig(connections(settings));
+        factory.setUserManager(new FtpUsers(context.vfs(), throttle, settings.idleTimeout()));
+        factory.setFileSystem(new UserFileSystems(context.vfs(), context.dataDirectory()));
+        // FtpServer clears this map when it stops: it must be mutable.
+        factory.setFtplets(new HashMap<>(Map.of("accessGuard", new AccessGuard(throttle, settings.requireTls()))));
+        factory.setCommandFactory(commands(settings).createCommandFactory());
+        FtpServer started = factory.createServer();
+        try {
+            started.start();
+        } catch (FtpServerConfigurationException e) {
+            started.stop();
+            throw new IllegalStateException("ftp cannot listen on " + context.bind() + ": " + e.getMessage(), e);
+        }
+        server = started;
+        Map<String, Listener> listeners = ((DefaultFtpServer) started).getListeners();
+        if (listeners.containsKey(IMPLICIT_TLS)) {
+            LOG.info("ftp: implicit FTPS on {}:{}", context.bind(), listeners.get(IMPLICIT_TLS).getPort());
+        }
+        return context.bind() + ":" + listeners.get(PLAIN).getPort();
+    }
+
+    private static Listener listener(String bind, int port, FtpSettings settings, SslConfiguration tls,
+                                     boolean implicitTls) {
+        DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
+        data.setActiveEnabled(settings.activeEnabled());
+        // PORT may only name the client's own address: no FTP bounce to a third host.
+        data.setActiveIpCheck(true);
+        // A passive data connection must come from the client's address, or anyone could take it.
+        data.setPassiveIpCheck(true);
+        if (settings.passivePorts() != null) {
+            data.setPassivePorts(settings.passivePorts());
+        }
+        if (settings.passiveAddress() != null) {
+            data.setPassiveExternalAddress(settings.passiveAddress());
+        }
+        data.setSslConfiguration(tls);
+        data.setImplicitSsl(implicitTls);
+        data.setIdleTime((int) settings.idleTimeout().toSeconds());
+
+        ListenerFactory listener = new ListenerFactory();
+        listener.setServerAddress(bind);
+        listener.setPort(port);
+        listener.setIdleTimeout((int) settings.idleTimeout().toSeconds());
+        listener.setSslConfiguration(tls);
+        listener.setImplicitSsl(implicitTls);
+        listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
+        listener.setSessionFilter(new AbortWatch());
+        return listener.createListener();
+    }
+
+    private static org.apache.ftpserver.ConnectionConfig connections(FtpSettings settings) {
+        ConnectionConfigFactory connections = new ConnectionConfigFactory();
+        connections.setAnonymousLoginEnabled(false);
+        connections.setMaxLogins(settings.maxSessions());
+        // One command thread per session at most: a transfer holds its thread until it ends.
+        connections.setMaxThreads(settings.maxSessions());
+        // The login throttle slows repeated failures down; FtpServer's fixed delay would only add to it.
+        connections.setLoginFailureDelay(0);
+        connections.setMaxLoginFailures(3);
+        return connections.createConnectionConfig();
+    }
+
+    private static CommandFactoryFactory commands(FtpSettings settings) {
+        CommandFactoryFactory commands = new CommandFactoryFactory();
+        commands.addCommand("PASS", new PassCommand());
+        commands.addCommand("STOR", UploadCommand.store());
+        commands.addCommand("APPE", UploadCommand.append());
+        commands.addCommand("RNFR", CheckedCommand.renameFrom());
+        commands.addCommand("RMD", CheckedCommand.removeDirectory());
+        commands.addCommand("DELE", CheckedCommand.delete());
+        commands.addCommand("FEAT", new FeatCommand(settings.tls()));
+        commands.addCommand("HASH", HashCommand.hash());
+        // FtpServer reads XSHA256 as SHA256, as it reads XMKD as MKD.
+        commands.addCommand("SHA256", HashCommand.xsha256());
+        return commands;
+    }
+
+    @Override
+    public Future<Void> stop() {
+        if (vertx == null) {
+            return Future.succeededFuture();
+        }
+        return vertx.executeBlocking(() -> {
+            shutDown();
+            return null;
+        });
+    }
+
+    private synchronized void shutDown() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+}

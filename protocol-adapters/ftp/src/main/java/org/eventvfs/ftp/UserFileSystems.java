@@ -1,0 +1,28 @@
+package org.eventvfs.ftp;
+
+import java.nio.file.Path;
+import org.apache.ftpserver.ftplet.FileSystemFactory;
+import org.apache.ftpserver.ftplet.FileSystemView;
+import org.apache.ftpserver.ftplet.User;
+import org.eventvfs.Vfs;
+import org.eventvfs.nio.VfsFileSystems;
+
+/** Gives each FTP session its user's home as the root of a {@code vfs:} file system of its own. */
+final class UserFileSystems implements FileSystemFactory {
+    private final Vfs vfs;
+    private final Path spaceProbe;
+
+    /** @param spaceProbe a path on the disk that holds the data, whose free space clients are shown */
+    UserFileSystems(Vfs vfs, Path spaceProbe) {
+        this.vfs = vfs;
+        this.spaceProbe = spaceProbe;
+    }
+
+    /** Blocks while the user's volume loads; FtpServer calls this on its command threads. */
+    @Override
+    public FileSystemView createFileSystemView(User user) {
+        FtpUser login = (FtpUser) user;
+        return new HomeView(VfsFileSystems.forUser(vfs, login.account(), login.actor(), spaceProbe),
+                login.account().readOnly());
+    }
+}
