@@ -2,6 +2,7 @@ package org.eventvfs.ftp;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.ftpserver.ConnectionConfigFactory;
@@ -32,6 +33,7 @@ public final class FtpAdapter implements ProtocolAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(FtpAdapter.class);
     private static final String PLAIN = "default";
     private static final String IMPLICIT_TLS = "implicit-tls";
+    private static final Duration SESSIONS_CLOSING = Duration.ofSeconds(5);
 
     private Vertx vertx;
     private FtpServer server;
@@ -159,10 +161,26 @@ public final class FtpAdapter implements ProtocolAdapter {
         });
     }
 
-    private synchronized void shutDown() {
-        if (server != null) {
-            server.stop();
-            server = null;
+    private synchronized void shutDown() throws InterruptedException {
+        if (server == null) {
+            return;
+        }
+        endSessions((DefaultFtpServer) server);
+        server.stop();
+        server = null;
+    }
+
+    /**
+     * Closes every session and waits for FtpServer to have handled their closing. Its command
+     * pool (MINA's) starts a thread for events that come after its shutdown and then waits five
+     * seconds for that thread to end, so stopping with sessions still closing is slow.
+     */
+    private static void endSessions(DefaultFtpServer started) throws InterruptedException {
+        started.getListeners().values().forEach(Listener::stop);
+        long deadline = System.nanoTime() + SESSIONS_CLOSING.toNanos();
+        while (started.getServerContext().getFtpStatistics().getCurrentConnectionNumber() > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
         }
     }
 }

@@ -21,6 +21,7 @@ import org.apache.ftpserver.impl.FtpIoSession;
 import org.apache.ftpserver.impl.FtpServerContext;
 import org.apache.ftpserver.impl.IODataConnectionFactory;
 import org.apache.ftpserver.impl.ServerFtpStatistics;
+import org.eventvfs.RemoteAddresses;
 import org.eventvfs.nio.VfsFileSystems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -175,7 +176,7 @@ final class UploadCommand extends AbstractCommand {
             channel.close();
         } catch (IOException e) {
             LOG.warn("ftp: {} from {} could not be committed: {}", file.getAbsolutePath(),
-                    session.getRemoteAddress(), e.getMessage());
+                    RemoteAddresses.text(session.getRemoteAddress()), e.getMessage());
             session.write(refusal(file, e));
             return;
         }
@@ -187,7 +188,7 @@ final class UploadCommand extends AbstractCommand {
     private static void giveUp(FtpIoSession session, VfsFtpFile file, SeekableByteChannel channel, long received,
                                String reason) {
         LOG.info("ftp: upload of {} by {} from {} {} after {} bytes; the file is unchanged", file.getAbsolutePath(),
-                session.getUser() == null ? "?" : session.getUser().getName(), session.getRemoteAddress(), reason,
+                session.getUser() == null ? "?" : session.getUser().getName(), RemoteAddresses.text(session.getRemoteAddress()), reason,
                 received);
         try {
             VfsFileSystems.abandon(channel, received, reason);
