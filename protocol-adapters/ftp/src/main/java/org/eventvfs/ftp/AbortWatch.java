@@ -3,7 +3,6 @@ package org.eventvfs.ftp;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ftpserver.ftplet.DataConnectionFactory;
 import org.apache.ftpserver.impl.FtpIoSession;
-import org.apache.ftpserver.ipfilter.SessionFilter;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.filterchain.IoFilterAdapter;
 import org.apache.mina.core.session.IoSession;
@@ -16,18 +15,15 @@ import org.apache.mina.core.session.IoSession;
  * once, so the transfer in progress fails and {@link UploadCommand} abandons it. (The ABOR
  * command itself still runs in turn and answers 226.)
  */
-final class AbortWatch extends IoFilterAdapter implements SessionFilter {
+final class AbortWatch extends IoFilterAdapter {
     static final String NAME = "abortWatch";
     private static final String ABORTS = AbortWatch.class.getName() + ".aborts";
     private static final String DATA_CONNECTION = FtpIoSession.ATTRIBUTE_PREFIX + "data-connection";
     private static final byte[] ABOR = {'A', 'B', 'O', 'R'};
 
-    /** Installs the watch on each new session, before the queue of FtpServer's command threads. */
-    @Override
-    public boolean accept(IoSession session) {
+    /** Starts counting the session's ABORs. */
+    void watch(IoSession session) {
         session.setAttribute(ABORTS, new AtomicLong());
-        session.getFilterChain().addBefore("threadPool", NAME, this);
-        return true;
     }
 
     /** How many ABORs the session has sent so far: a transfer compares this before and after. */

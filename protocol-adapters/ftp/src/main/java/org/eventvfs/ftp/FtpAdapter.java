@@ -119,7 +119,7 @@ public final class FtpAdapter implements ProtocolAdapter {
         listener.setSslConfiguration(tls);
         listener.setImplicitSsl(implicitTls);
         listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
-        listener.setSessionFilter(new AbortWatch());
+        listener.setSessionFilter(new SessionFilters());
         return listener.createListener();
     }
 
