@@ -27,6 +27,11 @@ final class FeatCommand extends AbstractCommand {
         reply = String.join("\n", lines);
     }
 
+    /** The reply's text, one line a feature. */
+    String reply() {
+        return reply;
+    }
+
     @Override
     public void execute(FtpIoSession session, FtpServerContext context, FtpRequest request) {
         session.resetState();

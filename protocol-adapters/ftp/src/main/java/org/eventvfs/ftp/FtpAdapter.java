@@ -68,17 +68,20 @@ public final class FtpAdapter implements ProtocolAdapter {
         SslConfiguration tls = settings.tls()
                 ? PemTls.load(context.vertx(), settings.certificate(), settings.privateKey()) : null;
         LoginThrottle throttle = LoginThrottle.of(settings.slowAfter(), settings.banAfter(), settings.banTime());
+        FeatCommand features = new FeatCommand(settings.tls());
+        SessionFilters filters = new SessionFilters(features);
         FtpServerFactory factory = new FtpServerFactory();
-        factory.addListener(PLAIN, listener(context.bind(), context.port(), settings, tls, false));
+        factory.addListener(PLAIN, listener(context.bind(), context.port(), settings, tls, false, filters));
         if (settings.implicitTlsPort() != 0) {
-            factory.addListener(IMPLICIT_TLS, listener(context.bind(), settings.implicitTlsPort(), settings, tls, true));
+            factory.addListener(IMPLICIT_TLS, listener(context.bind(), settings.implicitTlsPort(), settings, tls, true,
+                    filters));
         }
         factory.setConnectionConfig(connections(settings));
         factory.setUserManager(new FtpUsers(context.vfs(), throttle, settings.idleTimeout()));
         factory.setFileSystem(new UserFileSystems(context.vfs(), context.dataDirectory()));
         // FtpServer clears this map when it stops: it must be mutable.
         factory.setFtplets(new HashMap<>(Map.of("accessGuard", new AccessGuard(throttle, settings.requireTls()))));
-        factory.setCommandFactory(commands(settings).createCommandFactory());
+        factory.setCommandFactory(commands(features).createCommandFactory());
         FtpServer started = factory.createServer();
         try {
             started.start();
@@ -95,7 +98,7 @@ public final class FtpAdapter implements ProtocolAdapter {
     }
 
     private static Listener listener(String bind, int port, FtpSettings settings, SslConfiguration tls,
-                                     boolean implicitTls) {
+                                     boolean implicitTls, SessionFilters filters) {
         DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
         data.setActiveEnabled(settings.activeEnabled());
         // PORT may only name the client's own address: no FTP bounce to a third host.
@@ -119,7 +122,7 @@ public final class FtpAdapter implements ProtocolAdapter {
         listener.setSslConfiguration(tls);
         listener.setImplicitSsl(implicitTls);
         listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
-        listener.setSessionFilter(new SessionFilters());
+        listener.setSessionFilter(filters);
         return listener.createListener();
     }
 
@@ -135,7 +138,7 @@ public final class FtpAdapter implements ProtocolAdapter {
         return connections.createConnectionConfig();
     }
 
-    private static CommandFactoryFactory commands(FtpSettings settings) {
+    private static CommandFactoryFactory commands(FeatCommand features) {
         CommandFactoryFactory commands = new CommandFactoryFactory();
         commands.addCommand("PASS", new PassCommand());
         commands.addCommand("STOR", UploadCommand.store());
@@ -143,7 +146,7 @@ public final class FtpAdapter implements ProtocolAdapter {
         commands.addCommand("RNFR", CheckedCommand.renameFrom());
         commands.addCommand("RMD", CheckedCommand.removeDirectory());
         commands.addCommand("DELE", CheckedCommand.delete());
-        commands.addCommand("FEAT", new FeatCommand(settings.tls()));
+        commands.addCommand("FEAT", features);
         commands.addCommand("HASH", HashCommand.hash());
         // FtpServer reads XSHA256 as SHA256, as it reads XMKD as MKD.
         commands.addCommand("SHA256", HashCommand.xsha256());

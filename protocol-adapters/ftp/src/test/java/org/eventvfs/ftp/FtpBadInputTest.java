@@ -41,6 +41,8 @@ class FtpBadInputTest {
         assertThat(ftp.sendCommand("STOR", "x")).isEqualTo(530);
         assertThat(ftp.sendCommand("LIST")).isEqualTo(530);
         assertThat(ftp.sendCommand("PASS", "nothing")).as("PASS without USER").isEqualTo(503);
+        assertThat(ftp.features()).as("FEAT is answered before login (RFC 2389)").isTrue();
+        assertThat(ftp.getReplyStrings()).contains(" UTF8");
         assertThat(server.volume().position()).isEqualTo(before);
         ftp.disconnect();
     }
