@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A lock taken over WebDAV is honoured by SFTP: the file is read-only to OpenSSH's sftp until the
- * lock is released. The server runs as {@code vfs run} with both protocols, as a user runs it.
+ * A lock taken over WebDAV is honoured by SFTP and FTP: the file is read-only to OpenSSH's sftp and
+ * to curl until the lock is released. The server runs as {@code vfs run} with the three protocols,
+ * as a user runs it.
  */
 class CrossProtocolLockTest {
     private static final String LOCKINFO = "<D:lockinfo xmlns:D=\"DAV:\"><D:lockscope><D:exclusive/></D:lockscope>"
@@ -37,14 +38,15 @@ class CrossProtocolLockTest {
     }
 
     @Test
-    void aFileLockedOverWebDavIsReadOnlyOverSftpUntilUnlocked() throws Exception {
+    void aFileLockedOverWebDavIsReadOnlyOverSftpAndFtpUntilUnlocked() throws Exception {
         Path data = dir.resolve("data");
         Path key = dir.resolve("key");
         ServerProcess.run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString()));
         int sftpPort = ServerProcess.freePort();
         int davPort = ServerProcess.freePort();
+        int ftpPort = ServerProcess.freePort();
         server = ServerProcess.start(data, "--sftp-port", String.valueOf(sftpPort), "--webdav-port",
-                String.valueOf(davPort), "--ftp-port", "0");
+                String.valueOf(davPort), "--ftp-port", String.valueOf(ftpPort));
         Process add = new ProcessBuilder(ServerProcess.vfs("user", "add", "carol", "--password-stdin", "--key",
                 key + ".pub", "--data", data.toString())).redirectErrorStream(true).start();
         add.getOutputStream().write("s3cret\n".getBytes(StandardCharsets.UTF_8));
@@ -63,12 +65,26 @@ class CrossProtocolLockTest {
                 .as("a put over SFTP while locked").isNotZero();
         assertThat(Files.readString(log)).contains("Permission denied");
         assertThat(ServerProcess.sftp(sftpPort, key, "carol", "rm plan.txt", log).waitFor()).isNotZero();
+        String ftp = "ftp://127.0.0.1:" + ftpPort + "/plan.txt";
+        assertThat(curl("-T", local.toString(), ftp)).as("a STOR over FTP while locked").isNotZero();
+        assertThat(curl("-Q", "DELE plan.txt", "ftp://127.0.0.1:" + ftpPort + "/")).isNotZero();
         assertThat(send("GET", base + "/plan.txt", null, null).body()).isEqualTo("version 1");
 
         assertThat(send("UNLOCK", base + "/plan.txt", null, token).statusCode()).isEqualTo(204);
         assertThat(ServerProcess.sftp(sftpPort, key, "carol", "put " + local + " plan.txt", log).waitFor())
                 .as(Files.readString(log)).isZero();
         assertThat(send("GET", base + "/plan.txt", null, null).body()).isEqualTo("from sftp");
+        Files.writeString(local, "from ftp");
+        assertThat(curl("-T", local.toString(), ftp)).isZero();
+        assertThat(send("GET", base + "/plan.txt", null, null).body()).isEqualTo("from ftp");
+    }
+
+    private int curl(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("curl", "-sS", "--max-time", "30", "-u",
+                "carol:s3cret", "-o", "/dev/null"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("curl.log").toFile())
+                .start().waitFor();
     }
 
     private HttpResponse<String> send(String method, String url, String body, String lockToken) throws Exception {
