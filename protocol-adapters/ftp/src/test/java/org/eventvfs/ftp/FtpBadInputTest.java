@@ -72,7 +72,10 @@ class FtpBadInputTest {
         assertThat(ftp.storeFile("n".repeat(300), new ByteArrayInputStream(new byte[1]))).isFalse();
         assertThat(ftp.getReplyCode()).isEqualTo(550);
         assertThat(ftp.getReplyString()).contains("at most 255 UTF-8 bytes");
-        assertThat(ftp.listNames()).noneMatch(name -> name.startsWith("nnn") || name.startsWith("ddd"));
+        assertThat(ftp.storeFile("bad\0name", new ByteArrayInputStream(new byte[1]))).isFalse();
+        assertThat(ftp.getReplyCode()).as("a name FTP cannot carry").isEqualTo(553);
+        assertThat(ftp.listNames()).noneMatch(name -> name.startsWith("nnn") || name.startsWith("ddd")
+                || name.startsWith("bad"));
         ftp.disconnect();
     }
 

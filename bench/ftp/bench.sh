@@ -1,0 +1,232 @@
+#!/usr/bin/env bash
+# bench/run ftp: eventvfs's FTP adapter against vsftpd, same client (curl). See bench/README.md
+# ("FTP against vsftpd") for what it measures and the environment it reads.
+set -euo pipefail
+
+bench=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+root=$(dirname "$bench")
+# shellcheck source=bench/lib.sh
+. "$bench/lib.sh" "bench/run ftp"
+
+big_mb=${BENCH_FTP_BIG_MB:-1024}            # the large file, MiB
+small_n=${BENCH_FTP_SMALL_FILES:-2000}      # small files put and got
+small_kb=${BENCH_FTP_SMALL_KB:-4}           # size of each small file
+runs=${BENCH_FTP_RUNS:-1}                   # runs per timed step; the table shows the fastest
+vsftpd_port=${BENCH_FTP_VSFTPD_PORT:-2631}
+vfs_port=${BENCH_FTP_VFS_PORT:-2632}
+warm_files=${BENCH_FTP_WARMUP_FILES:-2000}  # untimed warm-up: small files, then MiB of one file
+warm_mb=${BENCH_FTP_WARMUP_MB:-128}
+keep=${BENCH_FTP_KEEP:-}                    # non-empty: keep the work folder (logs, data)
+start_timeout=${BENCH_FTP_START_TIMEOUT:-600}
+
+for n in "$big_mb" "$small_n" "$small_kb" "$runs" "$vsftpd_port" "$vfs_port"; do
+    [[ $n =~ ^[0-9]+$ && $n -gt 0 ]] || die "sizes, counts and ports must be positive integers (got '$n')"
+done
+[[ $warm_files =~ ^[0-9]+$ && $warm_mb =~ ^[0-9]+$ ]] || die "warm-up sizes must be integers (0 for none)"
+[[ $(id -u) == 0 ]] || die "vsftpd needs root to start (it drops to its ftp user); run as root"
+servers=(vsftpd eventvfs)
+
+missing=()
+command -v curl >/dev/null || missing+=(curl)
+[[ -x /usr/sbin/vsftpd ]] || missing+=(vsftpd)
+(( ${#missing[@]} == 0 )) || apt_install "${missing[@]}"
+getent passwd ftp >/dev/null || die "vsftpd's package made no 'ftp' user; anonymous uploads need one"
+
+mkdir -p "$bench/target"
+work=$(mktemp -d "$bench/target/ftp-bench.XXXXXX")
+declare -A pid=()
+
+# shellcheck disable=SC2317 # runs from the EXIT trap
+cleanup() {
+    local status=$?
+    trap - EXIT INT TERM
+    for s in eventvfs vsftpd; do
+        [[ -n ${pid[$s]:-} ]] && stop_pid "${pid[$s]}" "$s"
+    done
+    drop_work "$work" "$keep"
+    exit "$status"
+}
+on_exit cleanup
+
+local=$work/local cfg=$work/curl out=$work/out
+mkdir -p "$local" "$cfg" "$out"
+password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+declare -A port=([vsftpd]=$vsftpd_port [eventvfs]=$vfs_port)
+for s in "${servers[@]}"; do
+    port_free "${port[$s]}" || die "127.0.0.1:${port[$s]} is in use; set BENCH_FTP_${s^^}_PORT"
+done
+
+# ---------------------------------------------------------------------------------------------
+# vsftpd on loopback, in the foreground, its own configuration: anonymous uploads into a folder
+# of the work folder (a local user would need a system account and PAM).
+# ---------------------------------------------------------------------------------------------
+start_vsftpd() {
+    local conf=$work/vsftpd
+    mkdir -p "$conf/root/data" "$conf/empty"
+    chown ftp: "$conf/root/data"
+    chmod o+x "$work" "$bench/target"
+    cat >"$conf/vsftpd.conf" <<CONF
+listen=YES
+listen_ipv6=NO
+listen_address=127.0.0.1
+listen_port=$vsftpd_port
+background=NO
+anonymous_enable=YES
+no_anon_password=YES
+anon_root=$conf/root
+ftp_username=ftp
+write_enable=YES
+anon_upload_enable=YES
+anon_mkdir_write_enable=YES
+anon_other_write_enable=YES
+anon_umask=022
+local_enable=NO
+secure_chroot_dir=$conf/empty
+pasv_enable=YES
+pasv_address=127.0.0.1
+seccomp_sandbox=NO
+xferlog_enable=NO
+dirmessage_enable=NO
+CONF
+    /usr/sbin/vsftpd "$conf/vsftpd.conf" >"$work/vsftpd.log" 2>&1 &
+    pid[vsftpd]=$!
+}
+
+start_eventvfs() {
+    note "starting eventvfs (./vfs run builds it first if a source changed)"
+    "$root/vfs" run --data "$work/vfs-data" --sftp-port 0 --webdav-port 0 --ftp-port "$vfs_port" \
+        >"$work/vfs.log" 2>&1 &
+    pid[eventvfs]=$!   # ./vfs execs java, so this is the server's own pid
+}
+
+start_vsftpd
+start_eventvfs
+wait_port "$vsftpd_port" "${pid[vsftpd]}" vsftpd "$work/vsftpd.log"
+wait_ready "${pid[eventvfs]}" "$work/vfs.log" "$start_timeout"
+grep -q "^ready:.* ftp 127.0.0.1:$vfs_port" "$work/vfs.log" || die "eventvfs's ready: line lists no ftp on $vfs_port"
+printf '%s\n' "$password" | "$root/vfs" user add bench --password-stdin --data "$work/vfs-data" \
+    >"$work/user-add.log" 2>&1 || { cat "$work/user-add.log" >&2; die "vfs user add failed (above)"; }
+
+# ---------------------------------------------------------------------------------------------
+# The client: curl, one process per line, which keeps its control connection for every file of
+# the line (passive data connections, binary).
+# ---------------------------------------------------------------------------------------------
+declare -A base=([vsftpd]="ftp://127.0.0.1:$vsftpd_port/data/" [eventvfs]="ftp://127.0.0.1:$vfs_port/")
+curl_head() { # SERVER
+    printf 'silent\nshow-error\nftp-create-dirs\n'
+    if [[ $1 == vsftpd ]]; then printf 'user = "anonymous:"\n'; else printf 'user = "bench:%s"\n' "$password"; fi
+}
+put_entry() { printf 'url = "%s"\nupload-file = "%s"\n' "$1" "$2"; }        # URL FILE
+get_entry() { printf 'url = "%s"\noutput = "%s"\n' "$1" "$2"; }             # URL FILE
+curl_run() { # CONFIG
+    curl -K "$1" >"$out/$(basename "$1").out" 2>"$out/$(basename "$1").err" \
+        || { tail -n 5 "$out/$(basename "$1").err" >&2; return 1; }
+}
+put_config() { # SERVER REMOTE-FOLDER LOCAL-FOLDER CONFIG
+    local f
+    { curl_head "$1"; for f in "$3"/*; do put_entry "${base[$1]}$2/${f##*/}" "$f"; done; } >"$4"
+}
+get_config() { # SERVER REMOTE-FOLDER LOCAL-FOLDER DOWNLOAD-FOLDER CONFIG
+    local f
+    { curl_head "$1"; for f in "$3"/*; do get_entry "${base[$1]}$2/${f##*/}" "$4/${f##*/}"; done; } >"$5"
+}
+random_files() { # FOLDER COUNT KIB
+    rm -rf "$1"
+    mkdir -p "$1"
+    head -c $(($2 * $3 * 1024)) /dev/urandom | (cd "$1" && split -a 5 -d -b $(($3 * 1024)) - f)
+    (cd "$1" && find . -type f | sort | xargs sha256sum) >"$1.sums"
+}
+same_files() { (cd "$1" && find . -type f | sort | xargs sha256sum) | cmp -s - "$2"; }
+
+time_step() { # NAME SERVER COMMAND...
+    local name=$1 server=$2 t0 t1 c0 c1
+    shift 2
+    c0=$(tree_cpu "${pid[$server]}")
+    t0=$(now)
+    "$@" || die "$name failed against $server"
+    t1=$(now)
+    sleep 0.5
+    c1=$(tree_cpu "${pid[$server]}")
+    record "$name" "$server" "$t0" "$t1" "$c0" "$c1"
+}
+
+note "$(nproc) cores; sizes: ${big_mb} MiB, ${small_n} x ${small_kb} KiB; runs $runs"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+disk_probe "$work"
+
+# Warm-up (untimed), so that the JVM has compiled its hot paths before anything is timed.
+if (( warm_files > 0 || warm_mb > 0 )); then
+    note "warming the servers up: ${warm_mb} MiB and ${warm_files} small files"
+    (( warm_files > 0 )) && random_files "$local/warm" "$warm_files" 4
+    (( warm_mb > 0 )) && head -c $((warm_mb << 20)) /dev/urandom >"$local/warm-big"
+    for s in "${servers[@]}"; do
+        if (( warm_mb > 0 )); then
+            { curl_head "$s"; put_entry "${base[$s]}warm-big" "$local/warm-big"; } >"$cfg/warm-put"
+            { curl_head "$s"; get_entry "${base[$s]}warm-big" "$local/warm-big.down"; } >"$cfg/warm-get"
+            curl_run "$cfg/warm-put" && curl_run "$cfg/warm-get" || die "warm-up failed against $s"
+            cmp -s "$local/warm-big" "$local/warm-big.down" || die "$s: the warm-up file came back different"
+        fi
+        if (( warm_files > 0 )); then
+            rm -rf "$local/warm.down" && mkdir "$local/warm.down"
+            put_config "$s" warm "$local/warm" "$cfg/warm-put"
+            get_config "$s" warm "$local/warm" "$local/warm.down" "$cfg/warm-get"
+            curl_run "$cfg/warm-put" && curl_run "$cfg/warm-get" || die "warm-up failed against $s"
+            same_files "$local/warm.down" "$local/warm.sums" || die "$s: the warm-up files came back different"
+        fi
+    done
+    rm -rf "$local/warm" "$local/warm.down" "$local/warm-big" "$local/warm-big.down"
+fi
+
+# Random content, new for every run: eventvfs stores a block once, so known bytes would skip writes.
+note "uploading and downloading ${big_mb} MiB"
+for ((r = 0; r < runs; r++)); do
+    head -c $((big_mb << 20)) /dev/urandom >"$local/big.bin"
+    big_sha=$(sha256sum "$local/big.bin" | cut -d' ' -f1)
+    for s in "${servers[@]}"; do
+        { curl_head "$s"; put_entry "${base[$s]}big-$r.bin" "$local/big.bin"; } >"$cfg/big-put"
+        time_step "STOR ${big_mb} MiB" "$s" curl_run "$cfg/big-put"
+    done
+    for s in "${servers[@]}"; do
+        rm -f "$local/big.down"
+        { curl_head "$s"; get_entry "${base[$s]}big-$r.bin" "$local/big.down"; } >"$cfg/big-get"
+        time_step "RETR ${big_mb} MiB" "$s" curl_run "$cfg/big-get"
+        [[ $(sha256sum "$local/big.down" | cut -d' ' -f1) == "$big_sha" ]] \
+            || die "$s: the downloaded ${big_mb} MiB file differs from the uploaded one"
+    done
+done
+rm -f "$local/big.bin" "$local/big.down"
+
+note "STOR and RETR of ${small_n} x ${small_kb} KiB"
+for ((r = 0; r < runs; r++)); do
+    random_files "$local/small" "$small_n" "$small_kb"
+    for s in "${servers[@]}"; do
+        put_config "$s" "small-$r" "$local/small" "$cfg/small-put"
+        time_step "STOR ${small_n} x ${small_kb} KiB" "$s" curl_run "$cfg/small-put"
+    done
+    for s in "${servers[@]}"; do
+        rm -rf "$local/small.down" && mkdir "$local/small.down"
+        get_config "$s" "small-$r" "$local/small" "$local/small.down" "$cfg/small-get"
+        time_step "RETR ${small_n} x ${small_kb} KiB" "$s" curl_run "$cfg/small-get"
+        same_files "$local/small.down" "$local/small.sums" || die "$s: the downloaded small files differ"
+    done
+done
+
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+echo
+echo "FTP: $(/usr/sbin/vsftpd -v 0>&- 2>&1 | head -n 1), eventvfs; client $(curl --version | sed -n 1p | cut -d' ' -f1-2); $(nproc) cores"
+[[ $runs -gt 1 ]] && echo "fastest of $runs runs each"
+printf '%-24s | %10s | %10s | %6s | %10s | %10s |\n' workload "vsftpd s" "eventvfs s" ratio "vsftpd CPU" "vfs CPU"
+echo '-------------------------|------------|------------|--------|------------|------------|'
+for name in "${order[@]}"; do
+    ratio=$(awk -v o="${result[$name,vsftpd]}" -v v="${result[$name,eventvfs]}" 'BEGIN { printf "%.2f", (v > 0 ? o / v : 0) }')
+    printf '%-24s | %10s | %10s | %6s | %10s | %10s |' "$name" "${result[$name,vsftpd]}" \
+        "${result[$name,eventvfs]}" "$ratio" "${cpu[$name,vsftpd]}" "${cpu[$name,eventvfs]}"
+    goal_flag "$ratio"
+    echo
+done
+echo "ratio = vsftpd seconds / eventvfs seconds: above 1.0 eventvfs is faster."
+echo "CPU: CPU seconds the server used meanwhile (vsftpd: its processes; eventvfs: the JVM)."
+echo "eventvfs fsyncs every upload before 226; vsftpd does not fsync at all."
+echo "disk of the data (${work%/*}): a 4 KiB write + fsync takes ${disk_sync}; 256 MiB written + fsync'd at ${disk_bulk}"
+echo "load average before: $load_before; after: $load_after"
+exit 0
