@@ -129,3 +129,31 @@ disk_probe() { # FOLDER: sets disk_sync and disk_bulk
     disk_bulk=$(awk -F', ' '{ print $NF }' <<<"$out")
     rm -f "$f"
 }
+
+# time_step_pid NAME SERVER COMMAND...: runs the command once, records its seconds and the CPU of
+# the server whose process is pid[SERVER] (the callers' associative array).
+time_step_pid() {
+    local name=$1 server=$2 t0 t1 c0 c1
+    shift 2
+    c0=$(tree_cpu "${pid[$server]}")
+    t0=$(now)
+    "$@" || die "$name failed against $server"
+    t1=$(now)
+    # Untimed: lets the servers finish what they queued before their CPU is read.
+    sleep 0.5
+    c1=$(tree_cpu "${pid[$server]}")
+    record "$name" "$server" "$t0" "$t1" "$c0" "$c1"
+}
+
+# Random content, new for every line and run: eventvfs stores a block once (content-addressed), so
+# uploading known bytes would skip its block writes.
+random_files() { # FOLDER COUNT KIB: COUNT new random files f00000… and FOLDER.sums
+    rm -rf "$1"
+    mkdir -p "$1"
+    head -c $(($2 * $3 * 1024)) /dev/urandom | (cd "$1" && split -a 5 -d -b $(($3 * 1024)) - f)
+    (cd "$1" && find . -type f | sort | xargs sha256sum) >"$1.sums"
+    [[ $(wc -l <"$1.sums") == "$2" ]] || die "made $(wc -l <"$1.sums") files in $1, not $2"
+}
+same_files() { # FOLDER SUMS
+    (cd "$1" && find . -type f | sort | xargs sha256sum) | cmp -s - "$2"
+}

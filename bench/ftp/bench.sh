@@ -130,26 +130,6 @@ get_config() { # SERVER REMOTE-FOLDER LOCAL-FOLDER DOWNLOAD-FOLDER CONFIG
     local f
     { curl_head "$1"; for f in "$3"/*; do get_entry "${base[$1]}$2/${f##*/}" "$4/${f##*/}"; done; } >"$5"
 }
-random_files() { # FOLDER COUNT KIB
-    rm -rf "$1"
-    mkdir -p "$1"
-    head -c $(($2 * $3 * 1024)) /dev/urandom | (cd "$1" && split -a 5 -d -b $(($3 * 1024)) - f)
-    (cd "$1" && find . -type f | sort | xargs sha256sum) >"$1.sums"
-}
-same_files() { (cd "$1" && find . -type f | sort | xargs sha256sum) | cmp -s - "$2"; }
-
-time_step() { # NAME SERVER COMMAND...
-    local name=$1 server=$2 t0 t1 c0 c1
-    shift 2
-    c0=$(tree_cpu "${pid[$server]}")
-    t0=$(now)
-    "$@" || die "$name failed against $server"
-    t1=$(now)
-    sleep 0.5
-    c1=$(tree_cpu "${pid[$server]}")
-    record "$name" "$server" "$t0" "$t1" "$c0" "$c1"
-}
-
 note "$(nproc) cores; sizes: ${big_mb} MiB, ${small_n} x ${small_kb} KiB; runs $runs"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 disk_probe "$work"
@@ -184,12 +164,12 @@ for ((r = 0; r < runs; r++)); do
     big_sha=$(sha256sum "$local/big.bin" | cut -d' ' -f1)
     for s in "${servers[@]}"; do
         { curl_head "$s"; put_entry "${base[$s]}big-$r.bin" "$local/big.bin"; } >"$cfg/big-put"
-        time_step "STOR ${big_mb} MiB" "$s" curl_run "$cfg/big-put"
+        time_step_pid "STOR ${big_mb} MiB" "$s" curl_run "$cfg/big-put"
     done
     for s in "${servers[@]}"; do
         rm -f "$local/big.down"
         { curl_head "$s"; get_entry "${base[$s]}big-$r.bin" "$local/big.down"; } >"$cfg/big-get"
-        time_step "RETR ${big_mb} MiB" "$s" curl_run "$cfg/big-get"
+        time_step_pid "RETR ${big_mb} MiB" "$s" curl_run "$cfg/big-get"
         [[ $(sha256sum "$local/big.down" | cut -d' ' -f1) == "$big_sha" ]] \
             || die "$s: the downloaded ${big_mb} MiB file differs from the uploaded one"
     done
@@ -201,12 +181,12 @@ for ((r = 0; r < runs; r++)); do
     random_files "$local/small" "$small_n" "$small_kb"
     for s in "${servers[@]}"; do
         put_config "$s" "small-$r" "$local/small" "$cfg/small-put"
-        time_step "STOR ${small_n} x ${small_kb} KiB" "$s" curl_run "$cfg/small-put"
+        time_step_pid "STOR ${small_n} x ${small_kb} KiB" "$s" curl_run "$cfg/small-put"
     done
     for s in "${servers[@]}"; do
         rm -rf "$local/small.down" && mkdir "$local/small.down"
         get_config "$s" "small-$r" "$local/small" "$local/small.down" "$cfg/small-get"
-        time_step "RETR ${small_n} x ${small_kb} KiB" "$s" curl_run "$cfg/small-get"
+        time_step_pid "RETR ${small_n} x ${small_kb} KiB" "$s" curl_run "$cfg/small-get"
         same_files "$local/small.down" "$local/small.sums" || die "$s: the downloaded small files differ"
     done
 done

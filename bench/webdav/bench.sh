@@ -268,20 +268,6 @@ if serves eventvfs; then
     fi
 fi
 
-# time_step NAME SERVER COMMAND...: runs the command once, records its seconds and the server's CPU.
-time_step() {
-    local name=$1 server=$2 t0 t1 c0 c1
-    shift 2
-    c0=$(tree_cpu "${pid[$server]}")
-    t0=$(now)
-    "$@" || die "$name failed against $server"
-    t1=$(now)
-    # Untimed: lets the servers finish what they queued before their CPU is read.
-    sleep 0.5
-    c1=$(tree_cpu "${pid[$server]}")
-    record "$name" "$server" "$t0" "$t1" "$c0" "$c1"
-}
-
 note "$(nproc) cores; servers ${servers[*]}; sizes: ${big_mb} MiB, ${small_n} x ${small_kb} KiB," \
     "${list_n} entries, $clients clients x $rounds rounds; runs $runs"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -291,17 +277,6 @@ disk_probe "$work"
 # The workloads. Random content, new for every line and run: eventvfs stores a block once
 # (content-addressed), so uploading known bytes would skip its block writes.
 # ---------------------------------------------------------------------------------------------
-random_files() { # FOLDER COUNT KIB: COUNT new random files f00000… and FOLDER.sums
-    rm -rf "$1"
-    mkdir -p "$1"
-    head -c $(($2 * $3 * 1024)) /dev/urandom | (cd "$1" && split -a 5 -d -b $(($3 * 1024)) - f)
-    (cd "$1" && find . -type f | sort | xargs sha256sum) >"$1.sums"
-    [[ $(wc -l <"$1.sums") == "$2" ]] || die "made $(wc -l <"$1.sums") files in $1, not $2"
-}
-same_files() { # FOLDER SUMS
-    (cd "$1" && find . -type f | sort | xargs sha256sum) | cmp -s - "$2"
-}
-
 # The configs of a folder's worth of PUTs and of GETs.
 put_config() { # SERVER REMOTE-FOLDER LOCAL-FOLDER CONFIG
     local f
@@ -349,12 +324,12 @@ if has big; then
         for s in "${servers[@]}"; do
             dav "$s" DELETE big.bin
             { curl_head; put_entry "${base[$s]}big.bin" "$local/big.bin"; } >"$cfg/big-put"
-            time_step "PUT ${big_mb} MiB" "$s" curl_run "$s" "$cfg/big-put" 1
+            time_step_pid "PUT ${big_mb} MiB" "$s" curl_run "$s" "$cfg/big-put" 1
         done
         for s in "${servers[@]}"; do
             rm -f "$local/big.down"
             { curl_head; get_entry "${base[$s]}big.bin" "$local/big.down"; } >"$cfg/big-get"
-            time_step "GET ${big_mb} MiB" "$s" curl_run "$s" "$cfg/big-get" 1
+            time_step_pid "GET ${big_mb} MiB" "$s" curl_run "$s" "$cfg/big-get" 1
             [[ $(sha256sum "$local/big.down" | cut -d' ' -f1) == "$big_sha" ]] \
                 || die "$s: the downloaded ${big_mb} MiB file differs from the uploaded one"
         done
@@ -371,13 +346,13 @@ if has small; then
             dav "$s" DELETE small/
             dav "$s" MKCOL small/
             put_config "$s" small "$local/small" "$cfg/small-put"
-            time_step "PUT ${small_n} x ${small_kb} KiB" "$s" curl_run "$s" "$cfg/small-put" "$small_n"
+            time_step_pid "PUT ${small_n} x ${small_kb} KiB" "$s" curl_run "$s" "$cfg/small-put" "$small_n"
             (( connects == 1 )) || note "$s: $connects connections for one client's PUTs (keep-alive broken?)"
         done
         for s in "${servers[@]}"; do
             rm -rf "$local/small.down" && mkdir "$local/small.down"
             get_config "$s" small "$local/small" "$local/small.down" "$cfg/small-get"
-            time_step "GET ${small_n} x ${small_kb} KiB" "$s" curl_run "$s" "$cfg/small-get" "$small_n"
+            time_step_pid "GET ${small_n} x ${small_kb} KiB" "$s" curl_run "$s" "$cfg/small-get" "$small_n"
             same_files "$local/small.down" "$local/small.sums" \
                 || die "$s: the downloaded small files differ from the uploaded ones"
         done
@@ -402,7 +377,7 @@ if has list; then
         { curl_head; propfind_entry "${base[$s]}many/" "$out/many.xml"; } >"$cfg/many-propfind"
         for ((r = 0; r < runs; r++)); do
             rm -f "$out/many.xml"
-            time_step "PROPFIND depth 1, ${list_n} entries" "$s" curl_run "$s" "$cfg/many-propfind" 1
+            time_step_pid "PROPFIND depth 1, ${list_n} entries" "$s" curl_run "$s" "$cfg/many-propfind" 1
             listed=$(count_responses "$out/many.xml") entries=$(count_entries "$out/many.xml")
             [[ $listed == $((list_n + 1)) && $entries == "$list_n" ]] \
                 || die "$s: PROPFIND gave $listed responses and $entries entries, not $((list_n + 1)) and $list_n"
@@ -414,7 +389,7 @@ fi
 # The mixed line: CLIENTS curl processes at once, each on a keep-alive connection of its own and in
 # a collection of its own, doing ROUNDS times: PUT a new small file, GET it back, PROPFIND Depth 1
 # of its collection (which grows to ROUNDS entries).
-# shellcheck disable=SC2317 # runs from time_step
+# shellcheck disable=SC2317 # runs from time_step_pid
 mixed_clients() { # SERVER
     local c p failed=0 running=()
     for ((c = 1; c <= clients; c++)); do
@@ -445,7 +420,7 @@ if has mixed; then
                     done
                 } >"$cfg/mixed-$c"
             done
-            time_step "$clients clients mixed" "$s" mixed_clients "$s"
+            time_step_pid "$clients clients mixed" "$s" mixed_clients "$s"
             (cd "$local/mixed.down" && find . -type f -printf '%f %p\n' | sort | cut -d' ' -f2 | xargs sha256sum \
                 | sed 's#\./c[0-9]*/#./#') | cmp -s - "$local/mixed.sums" \
                 || die "$s: the files got back in the mixed line differ from those put"
