@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/run ftp: eventvfs's FTP adapter against vsftpd, same client (curl). See bench/README.md
+# bench/run ftp: eventvfs's FTP adapter against vsftpd, same client (lftp). See bench/README.md
 # ("FTP against vsftpd") for what it measures and the environment it reads.
 set -euo pipefail
 
@@ -27,7 +27,7 @@ done
 servers=(vsftpd eventvfs)
 
 missing=()
-command -v curl >/dev/null || missing+=(curl)
+command -v lftp >/dev/null || missing+=(lftp)
 [[ -x /usr/sbin/vsftpd ]] || missing+=(vsftpd)
 (( ${#missing[@]} == 0 )) || apt_install "${missing[@]}"
 getent passwd ftp >/dev/null || die "vsftpd's package made no 'ftp' user; anonymous uploads need one"
@@ -48,8 +48,8 @@ cleanup() {
 }
 on_exit cleanup
 
-local=$work/local cfg=$work/curl out=$work/out
-mkdir -p "$local" "$cfg" "$out"
+local=$work/local out=$work/out
+mkdir -p "$local" "$out"
 password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 declare -A port=([vsftpd]=$vsftpd_port [eventvfs]=$vfs_port)
 for s in "${servers[@]}"; do
@@ -108,28 +108,27 @@ printf '%s\n' "$password" | "$root/vfs" user add bench --password-stdin --data "
     >"$work/user-add.log" 2>&1 || { cat "$work/user-add.log" >&2; die "vfs user add failed (above)"; }
 
 # ---------------------------------------------------------------------------------------------
-# The client: curl, one process per line, which keeps its control connection for every file of
-# the line (passive data connections, binary).
+# The client: lftp, one process per line, so one control connection serves every file of the line
+# (passive data connections, binary). Not curl: on many small files it stalls a second now and
+# then before it connects a data connection, whatever the server.
 # ---------------------------------------------------------------------------------------------
-declare -A base=([vsftpd]="ftp://127.0.0.1:$vsftpd_port/data/" [eventvfs]="ftp://127.0.0.1:$vfs_port/")
-curl_head() { # SERVER
-    printf 'silent\nshow-error\nftp-create-dirs\n'
-    if [[ $1 == vsftpd ]]; then printf 'user = "anonymous:"\n'; else printf 'user = "bench:%s"\n' "$password"; fi
+declare -A top=([vsftpd]=/data [eventvfs]='')
+lftp_run() { # SERVER SCRIPT
+    local login
+    if [[ $1 == vsftpd ]]; then login=(-u anonymous,); else login=(-u "bench,$password"); fi
+    # Mirroring sets no times or permissions: vsftpd takes neither, and each would be
+    # one more command for eventvfs.
+    # One line: lftp runs a line of -e before it has connected.
+    local settings="set cmd:fail-exit yes; set ftp:ssl-allow no; set net:max-retries 1; set xfer:clobber on"
+    settings+="; set ftp:use-site-utime no; set ftp:use-site-utime2 no"
+    lftp "${login[@]}" -p "${port[$1]}" -e "$settings; $2; bye" 127.0.0.1 >>"$out/lftp-$1.log" 2>&1 \
+        || { tail -n 5 "$out/lftp-$1.log" >&2; return 1; }
 }
-put_entry() { printf 'url = "%s"\nupload-file = "%s"\n' "$1" "$2"; }        # URL FILE
-get_entry() { printf 'url = "%s"\noutput = "%s"\n' "$1" "$2"; }             # URL FILE
-curl_run() { # CONFIG
-    curl -K "$1" >"$out/$(basename "$1").out" 2>"$out/$(basename "$1").err" \
-        || { tail -n 5 "$out/$(basename "$1").err" >&2; return 1; }
-}
-put_config() { # SERVER REMOTE-FOLDER LOCAL-FOLDER CONFIG
-    local f
-    { curl_head "$1"; for f in "$3"/*; do put_entry "${base[$1]}$2/${f##*/}" "$f"; done; } >"$4"
-}
-get_config() { # SERVER REMOTE-FOLDER LOCAL-FOLDER DOWNLOAD-FOLDER CONFIG
-    local f
-    { curl_head "$1"; for f in "$3"/*; do get_entry "${base[$1]}$2/${f##*/}" "$4/${f##*/}"; done; } >"$5"
-}
+put_file() { lftp_run "$1" "put $3 -o ${top[$1]}/$2"; }                       # SERVER REMOTE LOCAL
+get_file() { lftp_run "$1" "get ${top[$1]}/$2 -o $3"; }                       # SERVER REMOTE LOCAL
+put_tree() { lftp_run "$1" "mirror -R --no-perms $3 ${top[$1]}/$2"; }         # SERVER REMOTE LOCAL
+get_tree() { lftp_run "$1" "mirror --no-perms ${top[$1]}/$2 $3"; }            # SERVER REMOTE LOCAL
+
 note "$(nproc) cores; sizes: ${big_mb} MiB, ${small_n} x ${small_kb} KiB; runs $runs"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 disk_probe "$work"
@@ -141,59 +140,51 @@ if (( warm_files > 0 || warm_mb > 0 )); then
     (( warm_mb > 0 )) && head -c $((warm_mb << 20)) /dev/urandom >"$local/warm-big"
     for s in "${servers[@]}"; do
         if (( warm_mb > 0 )); then
-            { curl_head "$s"; put_entry "${base[$s]}warm-big" "$local/warm-big"; } >"$cfg/warm-put"
-            { curl_head "$s"; get_entry "${base[$s]}warm-big" "$local/warm-big.down"; } >"$cfg/warm-get"
-            curl_run "$cfg/warm-put" && curl_run "$cfg/warm-get" || die "warm-up failed against $s"
+            put_file "$s" warm-big "$local/warm-big" && get_file "$s" warm-big "$local/warm-big.down" \
+                || die "warm-up failed against $s"
             cmp -s "$local/warm-big" "$local/warm-big.down" || die "$s: the warm-up file came back different"
         fi
         if (( warm_files > 0 )); then
-            rm -rf "$local/warm.down" && mkdir "$local/warm.down"
-            put_config "$s" warm "$local/warm" "$cfg/warm-put"
-            get_config "$s" warm "$local/warm" "$local/warm.down" "$cfg/warm-get"
-            curl_run "$cfg/warm-put" && curl_run "$cfg/warm-get" || die "warm-up failed against $s"
+            rm -rf "$local/warm.down"
+            put_tree "$s" warm "$local/warm" && get_tree "$s" warm "$local/warm.down" || die "warm-up failed against $s"
             same_files "$local/warm.down" "$local/warm.sums" || die "$s: the warm-up files came back different"
         fi
     done
     rm -rf "$local/warm" "$local/warm.down" "$local/warm-big" "$local/warm-big.down"
 fi
 
-# Random content, new for every run: eventvfs stores a block once, so known bytes would skip writes.
 note "uploading and downloading ${big_mb} MiB"
 for ((r = 0; r < runs; r++)); do
     head -c $((big_mb << 20)) /dev/urandom >"$local/big.bin"
     big_sha=$(sha256sum "$local/big.bin" | cut -d' ' -f1)
     for s in "${servers[@]}"; do
-        { curl_head "$s"; put_entry "${base[$s]}big-$r.bin" "$local/big.bin"; } >"$cfg/big-put"
-        time_step_pid "STOR ${big_mb} MiB" "$s" curl_run "$cfg/big-put"
+        time_step_pid "STOR ${big_mb} MiB" "$s" put_file "$s" "big-$r.bin" "$local/big.bin"
     done
     for s in "${servers[@]}"; do
         rm -f "$local/big.down"
-        { curl_head "$s"; get_entry "${base[$s]}big-$r.bin" "$local/big.down"; } >"$cfg/big-get"
-        time_step_pid "RETR ${big_mb} MiB" "$s" curl_run "$cfg/big-get"
+        time_step_pid "RETR ${big_mb} MiB" "$s" get_file "$s" "big-$r.bin" "$local/big.down"
         [[ $(sha256sum "$local/big.down" | cut -d' ' -f1) == "$big_sha" ]] \
             || die "$s: the downloaded ${big_mb} MiB file differs from the uploaded one"
     done
 done
 rm -f "$local/big.bin" "$local/big.down"
 
-note "STOR and RETR of ${small_n} x ${small_kb} KiB"
+note "STOR and RETR of ${small_n} x ${small_kb} KiB (lftp mirror)"
 for ((r = 0; r < runs; r++)); do
     random_files "$local/small" "$small_n" "$small_kb"
     for s in "${servers[@]}"; do
-        put_config "$s" "small-$r" "$local/small" "$cfg/small-put"
-        time_step_pid "STOR ${small_n} x ${small_kb} KiB" "$s" curl_run "$cfg/small-put"
+        time_step_pid "STOR ${small_n} x ${small_kb} KiB" "$s" put_tree "$s" "small-$r" "$local/small"
     done
     for s in "${servers[@]}"; do
-        rm -rf "$local/small.down" && mkdir "$local/small.down"
-        get_config "$s" "small-$r" "$local/small" "$local/small.down" "$cfg/small-get"
-        time_step_pid "RETR ${small_n} x ${small_kb} KiB" "$s" curl_run "$cfg/small-get"
+        rm -rf "$local/small.down"
+        time_step_pid "RETR ${small_n} x ${small_kb} KiB" "$s" get_tree "$s" "small-$r" "$local/small.down"
         same_files "$local/small.down" "$local/small.sums" || die "$s: the downloaded small files differ"
     done
 done
 
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 echo
-echo "FTP: $(/usr/sbin/vsftpd -v 0>&- 2>&1 | head -n 1), eventvfs; client $(curl --version | sed -n 1p | cut -d' ' -f1-2); $(nproc) cores"
+echo "FTP: vsftpd $(dpkg-query -W -f='${Version}' vsftpd 2>/dev/null), eventvfs; client $(lftp --version | sed -n 1p | grep -o 'Version [0-9.]*' | sed 's/Version/lftp/'); $(nproc) cores"
 [[ $runs -gt 1 ]] && echo "fastest of $runs runs each"
 printf '%-24s | %10s | %10s | %6s | %10s | %10s |\n' workload "vsftpd s" "eventvfs s" ratio "vsftpd CPU" "vfs CPU"
 echo '-------------------------|------------|------------|--------|------------|------------|'
