@@ -3,7 +3,7 @@ package org.eventvfs.sftp;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import org.eventvfs.spi.SettingsSection;
 
 /**
  * The {@code sftp:} section of the server's configuration, {@code port} excepted (the server reads it).
@@ -27,41 +27,13 @@ public record SftpSettings(int maxAuthTries, int slowAfter, int banAfter, Durati
     }
 
     /** Parses the section; an unknown key or a value of the wrong kind fails with a message naming it. */
-    public static SftpSettings parse(Map<String, Object> section) {
-        for (String key : section.keySet()) {
-            if (!KEYS.contains(key)) {
-                throw new IllegalArgumentException("sftp." + key + " is not a setting; known settings: port, "
-                        + String.join(", ", new TreeSet<>(KEYS)));
-            }
-        }
+    public static SftpSettings parse(Map<String, Object> values) {
+        SettingsSection section = SettingsSection.of("sftp", values, KEYS);
         return new SftpSettings(
-                positive(section, "maxAuthTries", DEFAULTS.maxAuthTries),
-                positive(section, "slowAfter", DEFAULTS.slowAfter),
-                positive(section, "banAfter", DEFAULTS.banAfter),
-                Duration.ofMinutes(positive(section, "banMinutes", (int) DEFAULTS.banTime.toMinutes())),
-                flag(section, "scp", DEFAULTS.scp));
-    }
-
-    private static int positive(Map<String, Object> section, String key, int fallback) {
-        Object value = section.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof Integer number && number > 0) {
-            return number;
-        }
-        throw new IllegalArgumentException("sftp." + key + " must be a whole number of at least 1, got '" + value
-                + "'");
-    }
-
-    private static boolean flag(Map<String, Object> section, String key, boolean fallback) {
-        Object value = section.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof Boolean bool) {
-            return bool;
-        }
-        throw new IllegalArgumentException("sftp." + key + " must be true or false, got '" + value + "'");
+                (int) section.number("maxAuthTries", DEFAULTS.maxAuthTries, 1),
+                (int) section.number("slowAfter", DEFAULTS.slowAfter, 1),
+                (int) section.number("banAfter", DEFAULTS.banAfter, 1),
+                Duration.ofMinutes(section.number("banMinutes", DEFAULTS.banTime.toMinutes(), 1)),
+                section.flag("scp", DEFAULTS.scp));
     }
 }

@@ -3,7 +3,7 @@ package org.eventvfs.webdav;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import org.eventvfs.spi.SettingsSection;
 
 /**
  * The {@code webdav:} section of the server's configuration, {@code port} excepted (the server reads it).
@@ -45,49 +45,19 @@ public record WebDavSettings(String certificate, String privateKey, int depthInf
     }
 
     /** Parses the section; an unknown key or a value of the wrong kind fails with a message naming it. */
-    public static WebDavSettings parse(Map<String, Object> section) {
-        for (String key : section.keySet()) {
-            if (!KEYS.contains(key)) {
-                throw new IllegalArgumentException("webdav." + key + " is not a setting; known settings: port, "
-                        + String.join(", ", new TreeSet<>(KEYS)));
-            }
-        }
+    public static WebDavSettings parse(Map<String, Object> values) {
+        SettingsSection section = SettingsSection.of("webdav", values, KEYS);
         return new WebDavSettings(
-                text(section, "certificate"),
-                text(section, "privateKey"),
-                (int) number(section, "depthInfinityLimit", DEFAULTS.depthInfinityLimit, 1),
-                (int) number(section, "maxXmlBytes", DEFAULTS.maxXmlBytes, 1),
-                (int) number(section, "maxXmlDepth", DEFAULTS.maxXmlDepth, 1),
-                number(section, "maxUploadBytes", DEFAULTS.maxUploadBytes, 0),
-                Duration.ofSeconds(number(section, "maxLockSeconds", DEFAULTS.maxLockTimeout.toSeconds(), 1)),
-                Duration.ofSeconds(number(section, "loginCacheSeconds", DEFAULTS.loginCache.toSeconds(), 0)),
-                (int) number(section, "slowAfter", DEFAULTS.slowAfter, 1),
-                (int) number(section, "banAfter", DEFAULTS.banAfter, 1),
-                Duration.ofMinutes(number(section, "banMinutes", DEFAULTS.banTime.toMinutes(), 1)));
-    }
-
-    private static String text(Map<String, Object> section, String key) {
-        Object value = section.get(key);
-        if (value == null || value instanceof String) {
-            return (String) value;
-        }
-        throw new IllegalArgumentException("webdav." + key + " must be a file name, got '" + value + "'");
-    }
-
-    private static long number(Map<String, Object> section, String key, long fallback, long least) {
-        Object value = section.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            long parsed = value instanceof Number n ? n.longValue() : Long.parseLong(value.toString().trim());
-            if (parsed >= least && (value instanceof Number || value instanceof String)) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // Reported below with the key's name.
-        }
-        throw new IllegalArgumentException("webdav." + key + " must be a whole number of at least " + least
-                + ", got '" + value + "'");
+                section.text("certificate"),
+                section.text("privateKey"),
+                (int) section.number("depthInfinityLimit", DEFAULTS.depthInfinityLimit, 1),
+                (int) section.number("maxXmlBytes", DEFAULTS.maxXmlBytes, 1),
+                (int) section.number("maxXmlDepth", DEFAULTS.maxXmlDepth, 1),
+                section.number("maxUploadBytes", DEFAULTS.maxUploadBytes, 0),
+                Duration.ofSeconds(section.number("maxLockSeconds", DEFAULTS.maxLockTimeout.toSeconds(), 1)),
+                Duration.ofSeconds(section.number("loginCacheSeconds", DEFAULTS.loginCache.toSeconds(), 0)),
+                (int) section.number("slowAfter", DEFAULTS.slowAfter, 1),
+                (int) section.number("banAfter", DEFAULTS.banAfter, 1),
+                Duration.ofMinutes(section.number("banMinutes", DEFAULTS.banTime.toMinutes(), 1)));
     }
 }
