@@ -150,6 +150,15 @@ class OpenSshClientTest {
     }
 
     @Test
+    void putWithDashPKeepsTheModificationTime() throws Exception {
+        Path old = localFile("old.txt", 100, 4);
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(1_577_934_245_000L));
+        Processes.Result run = sftp("put -p old.txt kept.txt");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(node("/kept.txt").modified()).isEqualTo(1_577_934_245_000L);
+    }
+
+    @Test
     void errorsReachTheClient() throws Exception {
         Files.write(local.resolve("empty.txt"), new byte[0]);
         Processes.Result run = sftp("mkdir full", "put empty.txt full/file", "rmdir full");

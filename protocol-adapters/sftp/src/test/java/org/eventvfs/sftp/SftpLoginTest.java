@@ -136,10 +136,8 @@ class SftpLoginTest {
             CompletableFuture<Boolean> fourth = CompletableFuture.supplyAsync(
                     () -> canLogIn("alice", "guess-4", attacker));
             Thread.sleep(200);
-            start = System.nanoTime();
             assertThat(canLogIn("alice", PASSWORD, "127.0.0.17")).isTrue();
             assertThat(fourth).as("still waiting when the other login was done").isNotDone();
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
             assertThat(fourth.get()).isFalse();
 
             assertThat(canLogIn("alice", PASSWORD, attacker)).as("banned: even the right password").isFalse();

@@ -7,6 +7,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.Set;
+import org.eventvfs.domain.VfsPath;
 import org.eventvfs.domain.VolumeCommand;
 
 /** The basic, owner and posix views of one path; every change is one SetAttributes command. */
@@ -59,7 +60,14 @@ final class VfsAttributeView implements PosixFileAttributeView {
 
     private void change(Integer mode, String owner, Long modified) throws IOException {
         VolumeView view = view();
-        view.execute(new VolumeCommand.SetAttributes(view.resolve(path, links), mode, owner, modified), path, null);
+        VfsPath target = view.resolve(path, links);
+        if (modified != null && view.deferModified(target, modified)) {
+            if (mode == null && owner == null) {
+                return;
+            }
+            modified = null;
+        }
+        view.execute(new VolumeCommand.SetAttributes(target, mode, owner, modified), path, null);
     }
 
     private VolumeView view() {

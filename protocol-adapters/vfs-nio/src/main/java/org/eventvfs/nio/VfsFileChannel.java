@@ -44,6 +44,8 @@ final class VfsFileChannel extends FileChannel {
     private final ReentrantLock lock = new ReentrantLock();
     private long position;
     private boolean dirty;
+    /** A modification time set on the file while this channel held uncommitted writes, for its commit. */
+    private Long pendingModified;
 
     /** A read-only channel on the current revision of {@code node}. */
     static VfsFileChannel reader(VolumeView view, VfsPath file, Path shown, Node node) {
@@ -81,6 +83,9 @@ final class VfsFileChannel extends FileChannel {
         this.sink = sink;
         this.reader = sink == null ? new SequentialReader(view.volume(), readContent) : null;
         this.dirty = dirty;
+        if (sink != null) {
+            view.writing(file, this);
+        }
     }
 
     @Override
@@ -304,6 +309,7 @@ final class VfsFileChannel extends FileChannel {
                 commit();
             } finally {
                 sink.discard();
+                view.doneWriting(file, this);
             }
             return null;
         });
@@ -330,6 +336,17 @@ final class VfsFileChannel extends FileChannel {
         });
     }
 
+    /** Takes a modification time for the next commit, if there are writes still to commit. */
+    boolean deferModified(long modified) throws IOException {
+        return locked(() -> {
+            if (!isOpen() || !dirty) {
+                return false;
+            }
+            pendingModified = modified;
+            return true;
+        });
+    }
+
     private void commit() throws IOException {
         if (sink == null || !dirty) {
             return;
@@ -339,8 +356,10 @@ final class VfsFileChannel extends FileChannel {
             view.committing(created);
             created = null;
         }
-        view.execute(new VolumeCommand.CommitContent(file, content, mode, Overwrite.REPLACE, null), shown, null);
+        view.execute(new VolumeCommand.CommitContent(file, content, mode, Overwrite.REPLACE, pendingModified), shown,
+                null);
         dirty = false;
+        pendingModified = null;
     }
 
     private void ensureOpen() throws IOException {

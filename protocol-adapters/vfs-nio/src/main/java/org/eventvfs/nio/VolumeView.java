@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eventvfs.Volume;
@@ -32,6 +33,9 @@ final class VolumeView {
     private final boolean readOnly;
     /** Files opened to be created that wait for their channel's first commit to come into being. */
     private final Set<NewFile> waiting = ConcurrentHashMap.newKeySet();
+
+    /** The writable channel last opened on each file, so a time set on the file can go with its commit. */
+    private final Map<VfsPath, VfsFileChannel> writers = new ConcurrentHashMap<>();
 
     /** A file an open channel will create. */
     record NewFile(VfsPath path, int mode, Path shown) {
@@ -131,6 +135,24 @@ final class VolumeView {
         NewFile created = new NewFile(file, mode, shown);
         waiting.add(created);
         return created;
+    }
+
+    void writing(VfsPath file, VfsFileChannel channel) {
+        writers.put(file, channel);
+    }
+
+    void doneWriting(VfsPath file, VfsFileChannel channel) {
+        writers.remove(file, channel);
+    }
+
+    /**
+     * True if an open channel holding uncommitted writes to {@code file} takes the modification
+     * time, to record with its commit: SFTP clients ({@code put -p}) set the time on the handle
+     * before they close it, and the commit at close would otherwise stamp the time of the close.
+     */
+    boolean deferModified(VfsPath file, long modified) throws IOException {
+        VfsFileChannel channel = writers.get(file);
+        return channel != null && channel.deferModified(modified);
     }
 
     /** The file's channel commits it now, creating it with its content. */

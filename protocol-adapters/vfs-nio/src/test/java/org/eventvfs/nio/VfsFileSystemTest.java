@@ -247,4 +247,19 @@ class VfsFileSystemTest extends FileSystemContractTest {
             assertThat(aborted.reason()).isEqualTo("aborted");
         });
     }
+
+    @Test
+    void aTimeSetWhileWritingIsCommittedWithTheContent() throws IOException {
+        long before = volume().position();
+        try (var out = Files.newByteChannel(fs.getPath("/kept.txt"), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            out.write(java.nio.ByteBuffer.wrap("x".getBytes(UTF_8)));
+            Files.setLastModifiedTime(fs.getPath("/kept.txt"), java.nio.file.attribute.FileTime.fromMillis(1_577_934_245_000L));
+        }
+        assertThat(Files.getLastModifiedTime(fs.getPath("/kept.txt")).toMillis()).isEqualTo(1_577_934_245_000L);
+        assertThat(volume().position()).as("FileCreated and ContentCommitted, no AttributesChanged").isEqualTo(before + 2);
+        Files.setLastModifiedTime(fs.getPath("/kept.txt"), java.nio.file.attribute.FileTime.fromMillis(5_000L));
+        assertThat(Files.getLastModifiedTime(fs.getPath("/kept.txt")).toMillis()).as("a closed file: at once")
+                .isEqualTo(5_000L);
+    }
 }
