@@ -2,6 +2,8 @@ package org.eventvfs.ftp;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.net.BindException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -61,7 +63,7 @@ public final class FtpAdapter implements ProtocolAdapter {
         return vertx.executeBlocking(() -> listen(context, settings));
     }
 
-    private synchronized String listen(AdapterContext context, FtpSettings settings) throws FtpException {
+    private synchronized String listen(AdapterContext context, FtpSettings settings) throws FtpException, IOException {
         if (server != null) {
             throw new IllegalStateException("the ftp adapter is already started");
         }
@@ -87,7 +89,15 @@ public final class FtpAdapter implements ProtocolAdapter {
             started.start();
         } catch (FtpServerConfigurationException e) {
             started.stop();
-            throw new IllegalStateException("ftp cannot listen on " + context.bind() + ": " + e.getMessage(), e);
+            if (e.getCause() instanceof IOException) {
+                String ports = settings.implicitTlsPort() == 0 ? "port " + context.port()
+                        : "port " + context.port() + " or " + settings.implicitTlsPort();
+                BindException refused = new BindException(ports + " on " + context.bind() + " cannot be used ("
+                        + e.getCause().getMessage() + ")");
+                refused.initCause(e);
+                throw refused;
+            }
+            throw e;
         }
         server = started;
         Map<String, Listener> listeners = ((DefaultFtpServer) started).getListeners();
