@@ -4,9 +4,11 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.eventvfs.domain.Sha256;
 import org.eventvfs.spi.BlobStore;
+import org.eventvfs.spi.StoredBlock;
 
 /**
  * Keeps the small blocks most recently stored or read in memory, in front of the blob store, so
@@ -66,6 +68,11 @@ final class SmallBlockCache implements BlobStore {
     public Future<Void> delete(Sha256 hash) {
         forget(hash);
         return store.delete(hash);
+    }
+
+    @Override
+    public Future<List<StoredBlock>> list() {
+        return store.list();
     }
 
     @Override
