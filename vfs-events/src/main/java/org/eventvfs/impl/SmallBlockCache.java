@@ -108,6 +108,11 @@ final class SmallBlockCache implements BlobStore {
         }
     }
 
+    /** Drops the block from memory, for a delete made behind the cache's back. */
+    void evict(Sha256 hash) {
+        forget(hash);
+    }
+
     private void forget(Sha256 hash) {
         synchronized (blocks) {
             Buffer removed = blocks.remove(hash);

@@ -25,6 +25,24 @@ public final class S3TestServer implements AutoCloseable {
         this.store = store;
     }
 
+    private static S3TestServer shared;
+
+    /** One server for every test in this JVM, started on first use, stopped when the JVM exits. */
+    public static synchronized S3TestServer shared() {
+        if (shared == null) {
+            shared = start();
+            S3TestServer stopping = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    stopping.close();
+                } catch (Exception e) {
+                    // the JVM is going: nothing is left to tell
+                }
+            }, "s3-test-server-stop"));
+        }
+        return shared;
+    }
+
     /** Starts the server on a free port and creates {@link #BUCKET}. */
     public static S3TestServer start() {
         Properties properties = new Properties();

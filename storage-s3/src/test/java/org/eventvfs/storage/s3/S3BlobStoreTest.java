@@ -17,25 +17,13 @@ import org.eventvfs.spi.StorageContext;
 import org.eventvfs.spi.StoredBlock;
 import org.eventvfs.testkit.BlobStoreContractTest;
 import org.eventvfs.testkit.S3TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The blob store contract against a real S3 API server, and what is particular to S3. */
 class S3BlobStoreTest extends BlobStoreContractTest {
-    private static S3TestServer s3;
+    private static final S3TestServer s3 = S3TestServer.shared();
     /** Each test its own prefix: one server serves the whole class. */
     private final String prefix = "vfs-" + UUID.randomUUID();
-
-    @BeforeAll
-    static void startS3() {
-        s3 = S3TestServer.start();
-    }
-
-    @AfterAll
-    static void stopS3() throws Exception {
-        s3.close();
-    }
 
     @Override
     protected Future<BlobStore> openStore(Vertx vertx) {
