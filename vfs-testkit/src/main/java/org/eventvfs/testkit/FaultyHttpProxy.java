@@ -65,6 +65,7 @@ public final class FaultyHttpProxy implements AutoCloseable {
     private final long stallMillis;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger faults = new AtomicInteger();
+    private final java.util.Map<HttpMethod, AtomicInteger> byMethod = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Plan plan = Plan.none();
 
     private FaultyHttpProxy(Vertx vertx, URI target, long stallMillis) {
@@ -100,7 +101,14 @@ public final class FaultyHttpProxy implements AutoCloseable {
         return faults.get();
     }
 
+    /** Requests of one method received so far. */
+    public int requests(HttpMethod method) {
+        AtomicInteger count = byMethod.get(method);
+        return count == null ? 0 : count.get();
+    }
+
     private void handle(HttpServerRequest request) {
+        byMethod.computeIfAbsent(request.method(), m -> new AtomicInteger()).incrementAndGet();
         Fault fault = plan.next(request.method(), requests.incrementAndGet());
         if (fault != Fault.NONE) {
             faults.incrementAndGet();

@@ -7,6 +7,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 /** The one table from the SDK's failures to the core's errors. */
 final class S3Errors {
     static final int NOT_FOUND = 404;
+    static final int PRECONDITION_FAILED = 412;
     static final int RANGE_NOT_SATISFIABLE = 416;
 
     private S3Errors() {

@@ -92,6 +92,26 @@ class S3FaultsTest {
     }
 
     @Test
+    void aBlockAlreadyStoredIsNotSentAgain() {
+        BlobStore store = open(throughProxy(1));
+        byte[] large = bytes(S3BlobStore.CONDITIONAL_PUT_BELOW + 1, 20);
+        byte[] small = bytes(1000, 21);
+        result(store.put(Buffer.buffer(large)));
+        result(store.put(Buffer.buffer(small)));
+        int puts = proxy.requests(HttpMethod.PUT);
+        int heads = proxy.requests(HttpMethod.HEAD);
+
+        result(store.put(Buffer.buffer(large)));
+        assertThat(proxy.requests(HttpMethod.PUT)).as("a large block is looked up, not sent").isEqualTo(puts);
+        assertThat(proxy.requests(HttpMethod.HEAD)).isEqualTo(heads + 1);
+
+        result(store.put(Buffer.buffer(small)));
+        assertThat(proxy.requests(HttpMethod.PUT)).as("a small block is sent on condition, refused").isEqualTo(puts + 1);
+        assertThat(s3.keys(prefix)).hasSize(2);
+        result(store.close());
+    }
+
+    @Test
     void aServiceThatKeepsFailingFailsTheRequestCleanly() {
         BlobStore store = open(throughProxy(3));
         proxy.plan(Plan.always(Fault.ERROR_503));
@@ -101,7 +121,7 @@ class S3FaultsTest {
         Throwable failure = failure(store.put(Buffer.buffer(bytes(1000, 9))));
 
         assertThat(failure).isInstanceOf(VfsException.Unavailable.class).hasMessageContaining("503");
-        assertThat(proxy.requests() - before).as("one HEAD, tried three times").isEqualTo(3);
+        assertThat(proxy.requests() - before).as("one conditional PUT, tried three times").isEqualTo(3);
         assertThat(System.nanoTime() - started).isLessThan(30_000_000_000L);
         result(store.close());
     }
