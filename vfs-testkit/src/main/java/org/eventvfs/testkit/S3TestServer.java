@@ -1,6 +1,7 @@
 package org.eventvfs.testkit;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Properties;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
@@ -43,12 +44,20 @@ public final class S3TestServer implements AutoCloseable {
         return shared;
     }
 
-    /** Starts the server on a free port and creates {@link #BUCKET}. */
+    /** Starts the server, objects in memory, on a free port and creates {@link #BUCKET}. */
     public static S3TestServer start() {
+        return start(null);
+    }
+
+    /** As {@link #start()}, objects as files under {@code folder} if it is not null. */
+    public static S3TestServer start(Path folder) {
         Properties properties = new Properties();
         properties.setProperty("jclouds.identity", ACCESS_KEY);
         properties.setProperty("jclouds.credential", SECRET_KEY);
-        BlobStore store = BlobStores.create("transient", properties);
+        if (folder != null) {
+            properties.setProperty("jclouds.filesystem.basedir", folder.toString());
+        }
+        BlobStore store = BlobStores.create(folder == null ? "transient" : "filesystem", properties);
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(store)
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
@@ -92,6 +101,17 @@ public final class S3TestServer implements AutoCloseable {
         return store.list(software.amazon.awssdk.services.s3.model.ListObjectsV2Request.builder()
                         .bucket(BUCKET).prefix(prefix).build())
                 .contents().stream().map(software.amazon.awssdk.services.s3.model.S3Object::key).toList();
+    }
+
+    /**
+     * {@code S3TestServer FOLDER}: serves objects stored under FOLDER, prints
+     * {@code endpoint http://127.0.0.1:PORT} and runs until killed; for the S3 benchmark.
+     */
+    public static void main(String[] args) throws Exception {
+        S3TestServer server = start(Path.of(args[0]));
+        System.out.println("endpoint " + server.endpoint());
+        System.out.flush();
+        Thread.currentThread().join();
     }
 
     @Override
