@@ -35,6 +35,9 @@ s3_pid=''
 cleanup() {
     local status=$? server
     trap - EXIT INT TERM
+    if [[ -n ${BENCH_S3_JFR:-} && -n ${vfs_pid[s3]:-} ]] && kill -0 "${vfs_pid[s3]}" 2>/dev/null; then
+        jfr_dump "${vfs_pid[s3]}" "$BENCH_S3_JFR"
+    fi
     for server in "${!vfs_pid[@]}"; do
         stop_pid "${vfs_pid[$server]}" "eventvfs ($server)"
     done
@@ -82,7 +85,12 @@ printf '' >"$work/local.yaml"
 ssh-keygen -q -t ed25519 -N '' -C bench-client -f "$work/client"
 for server in "${servers[@]}"; do
     note "starting eventvfs with $server blobs (./vfs run builds it first if a source changed)"
-    "$root/vfs" run --config "$work/$server.yaml" --data "$work/$server-data" \
+    opts=${VFS_JAVA_OPTS:-}
+    if [[ $server == s3 && -n ${BENCH_S3_JFR:-} ]]; then
+        # The S3 server only, dumped with jcmd before it stops (see cleanup).
+        opts+=" -XX:StartFlightRecording=name=bench,settings=profile"
+    fi
+    VFS_JAVA_OPTS=$opts "$root/vfs" run --config "$work/$server.yaml" --data "$work/$server-data" \
         --sftp-port "${sftp_port[$server]}" --webdav-port "${dav_port[$server]}" --ftp-port 0 \
         >"$work/vfs-$server.log" 2>&1 &
     vfs_pid[$server]=$!
