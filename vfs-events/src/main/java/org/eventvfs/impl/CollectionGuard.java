@@ -16,14 +16,19 @@ import org.eventvfs.spi.StoredBlock;
  * of a block already stored only refreshes its time, so a collector that listed the block as old
  * just before could still delete it just after, under an upload about to reference it. Each side
  * marks what it does, then looks at what the other marked: a delete of a block put since the
- * collection began is skipped, and a put that finds its block among those deleted stores it again
- * (its caller still holds the bytes). Whichever marks second sees the other's mark.
+ * collection began is skipped, and a put that overlapped the delete of its block stores it again
+ * once the delete has landed (its caller still holds the bytes). Whichever marks second sees the
+ * other's mark.
  */
 final class CollectionGuard implements BlobStore {
     private final BlobStore store;
     private final Set<Sha256> putWhileCollecting = ConcurrentHashMap.newKeySet();
-    /** The deletes of the collection running or last run, done or in flight. */
-    private final Map<Sha256, Future<Boolean>> deletes = new ConcurrentHashMap<>();
+    /**
+     * The deletes of the collection running or last run, done or in flight, each completing with
+     * the {@link System#nanoTime()} at which it landed, or {@link #NOT_DELETED} if it was skipped.
+     */
+    private final Map<Sha256, Future<Long>> deletes = new ConcurrentHashMap<>();
+    private static final long NOT_DELETED = Long.MIN_VALUE;
     private volatile boolean collecting;
 
     CollectionGuard(BlobStore store) {
@@ -45,25 +50,35 @@ final class CollectionGuard implements BlobStore {
 
     /** Deletes the block unless it was put since the collection began; true if it deleted it. */
     Future<Boolean> collect(Sha256 hash) {
-        Promise<Boolean> done = Promise.promise();
-        deletes.put(hash, done.future());
+        Promise<Long> landed = Promise.promise();
+        deletes.put(hash, landed.future());
         if (putWhileCollecting.contains(hash)) {
-            done.complete(false);
+            landed.complete(NOT_DELETED);
         } else {
-            store.delete(hash).map(true).onComplete(done);
+            store.delete(hash).map(v -> System.nanoTime()).onComplete(landed);
         }
-        return done.future();
+        return landed.future().map(at -> at != NOT_DELETED);
     }
 
+    /**
+     * A put that began before a delete of its block landed may have found the block and left it be:
+     * it stores the block again, once the delete has landed, or the delete could land after it. A
+     * failed delete may have landed too.
+     */
     @Override
     public Future<Sha256> put(Buffer block) {
+        long started = System.nanoTime();
         return store.put(block).compose(hash -> {
             if (collecting) {
                 putWhileCollecting.add(hash);
             }
-            Future<Boolean> delete = deletes.get(hash);
-            // Stored again only once the delete has landed, or the delete could land after it.
-            return delete == null ? Future.succeededFuture(hash) : delete.transform(landed -> store.put(block));
+            Future<Long> delete = deletes.get(hash);
+            if (delete == null) {
+                return Future.succeededFuture(hash);
+            }
+            return delete.transform(landed -> landed.succeeded()
+                    && (landed.result() == NOT_DELETED || landed.result() - started < 0)
+                    ? Future.succeededFuture(hash) : store.put(block));
         });
     }
 

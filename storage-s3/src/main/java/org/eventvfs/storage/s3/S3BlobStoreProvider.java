@@ -5,7 +5,6 @@ import java.net.URI;
 import org.eventvfs.spi.BlobStore;
 import org.eventvfs.spi.BlobStoreProvider;
 import org.eventvfs.spi.StorageContext;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 /**
  * Opens {@link S3BlobStore}s for {@code s3://bucket/prefix?endpoint=…&region=…} URIs; see
@@ -26,10 +25,11 @@ public final class S3BlobStoreProvider implements BlobStoreProvider {
             return Future.failedFuture(e);
         }
         // Building the client reads profile files and starts Netty threads: a worker's job.
-        return context.vertx().executeBlocking(() -> S3Clients.open(location), false)
-                .compose(client -> new S3BlobStore(context.vertx(), client, location).checkBucket()
-                        .recover(failure -> new S3BlobStore(context.vertx(), client, location).close()
-                                .transform(closed -> Future.failedFuture(failure))))
-                .map(store -> store);
+        return context.vertx().executeBlocking(() -> S3Clients.open(location), false).compose(client -> {
+            S3BlobStore store = new S3BlobStore(context.vertx(), client, location);
+            return store.checkBucket()
+                    .<BlobStore>map(checked -> checked)
+                    .recover(failure -> store.close().transform(closed -> Future.failedFuture(failure)));
+        });
     }
 }
