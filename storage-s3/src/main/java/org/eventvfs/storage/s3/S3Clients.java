@@ -81,15 +81,18 @@ final class S3Clients {
                 .build();
     }
 
-    /** The URI's keys, else the named profile, else the default chain (environment, ~/.aws, …). */
+    /**
+     * The URI's keys, else the named profile, else the default chain (environment, ~/.aws, …);
+     * the last two may block, so they answer off the event loop.
+     */
     private static AwsCredentialsProvider credentials(S3Location location) {
         if (location.accessKey() != null) {
             return StaticCredentialsProvider.create(AwsBasicCredentials.create(location.accessKey(),
                     location.secretKey()));
         }
         if (location.profile() != null) {
-            return ProfileCredentialsProvider.create(location.profile());
+            return new OffLoopCredentials(ProfileCredentialsProvider.create(location.profile()));
         }
-        return DefaultCredentialsProvider.builder().build();
+        return new OffLoopCredentials(DefaultCredentialsProvider.builder().build());
     }
 }
