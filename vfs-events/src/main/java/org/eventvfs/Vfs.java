@@ -2,6 +2,7 @@ package org.eventvfs;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.List;
 import org.eventvfs.impl.EventSourcedVfs;
 
@@ -31,6 +32,17 @@ public interface Vfs {
 
     /** The users. */
     Accounts accounts();
+
+    /**
+     * Deletes the blocks that no event references and that were last stored longer than
+     * {@code grace} ago (with {@code dryRun}, only names them). A block an upload stored but whose
+     * event is not appended yet is kept: its put is more recent than the grace period, or, in this
+     * process, marked against the collection (see docs/gc.md).
+     */
+    Future<GcReport> collectGarbage(Duration grace, boolean dryRun);
+
+    /** Reads back every block an event references and checks it is stored and hashes to its name. */
+    Future<BlockCheck> verifyBlocks();
 
     /** Writes snapshots of the loaded volumes and closes the stores. */
     Future<Void> close();

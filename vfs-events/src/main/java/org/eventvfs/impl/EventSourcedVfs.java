@@ -4,10 +4,15 @@ import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eventvfs.Accounts;
+import org.eventvfs.BlockCheck;
+import org.eventvfs.GcReport;
 import org.eventvfs.Vfs;
 import org.eventvfs.VfsOptions;
 import org.eventvfs.Volume;
@@ -15,7 +20,7 @@ import org.eventvfs.domain.AccountCommand;
 import org.eventvfs.domain.AccountDecider;
 import org.eventvfs.domain.AccountEvent;
 import org.eventvfs.domain.EventEnvelope;
-import org.eventvfs.domain.VolumeCommand;
+import org.eventvfs.domain.VfsException;
 import org.eventvfs.domain.VolumeEvent;
 import org.eventvfs.spi.BlobStore;
 import org.eventvfs.spi.EventStore;
@@ -35,16 +40,19 @@ public final class EventSourcedVfs implements Vfs {
     /** Bytes of small blocks kept in memory for reads (SmallBlockCache): 512 files of 64 KiB. */
     private static final long SMALL_BLOCKS_CACHED = 32L << 20;
 
-    private final BlobStore blobs;
+    private final CollectionGuard guarded;
+    private final SmallBlockCache blobs;
     private final VolumeSnapshots snapshots;
     private final ConcurrentHashMap<String, Future<ProjectedVolume>> volumes = new ConcurrentHashMap<>();
+    private final AtomicBoolean collecting = new AtomicBoolean();
     private Accounts accounts;
 
     private EventSourcedVfs(Vertx vertx, VfsOptions options, EventStore events, BlobStore blobs) {
         this.vertx = vertx;
         this.options = options;
         this.events = events;
-        this.blobs = new SmallBlockCache(blobs, SMALL_BLOCKS_CACHED);
+        this.guarded = new CollectionGuard(blobs);
+        this.blobs = new SmallBlockCache(guarded, SMALL_BLOCKS_CACHED);
         this.snapshots = new VolumeSnapshots(vertx, options.dataDirectory().resolve("snapshots"),
                 options.snapshotEvery());
     }
@@ -83,6 +91,28 @@ public final class EventSourcedVfs implements Vfs {
     @Override
     public Accounts accounts() {
         return accounts;
+    }
+
+    /** One collection at a time: two would clear each other's marks in the {@link CollectionGuard}. */
+    @Override
+    public Future<GcReport> collectGarbage(Duration grace, boolean dryRun) {
+        if (grace.isNegative()) {
+            return Future.failedFuture(new IllegalArgumentException("the grace period cannot be negative: " + grace));
+        }
+        if (!collecting.compareAndSet(false, true)) {
+            return Future.failedFuture(new VfsException.Conflict("a garbage collection is already running"));
+        }
+        Instant now = Instant.ofEpochMilli(options.clock().getAsLong());
+        return new BlockCollector(events, guarded, blobs::evict).collect(now, grace, dryRun)
+                .eventually(() -> {
+                    collecting.set(false);
+                    return Future.succeededFuture();
+                });
+    }
+
+    @Override
+    public Future<BlockCheck> verifyBlocks() {
+        return new BlockVerifier(vertx, events, guarded).verify();
     }
 
     @Override

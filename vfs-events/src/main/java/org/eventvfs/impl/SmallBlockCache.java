@@ -4,9 +4,11 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.eventvfs.domain.Sha256;
 import org.eventvfs.spi.BlobStore;
+import org.eventvfs.spi.StoredBlock;
 
 /**
  * Keeps the small blocks most recently stored or read in memory, in front of the blob store, so
@@ -69,6 +71,11 @@ final class SmallBlockCache implements BlobStore {
     }
 
     @Override
+    public Future<List<StoredBlock>> list() {
+        return store.list();
+    }
+
+    @Override
     public Future<Void> close() {
         synchronized (blocks) {
             blocks.clear();
@@ -99,6 +106,11 @@ final class SmallBlockCache implements BlobStore {
                 eldest.remove();
             }
         }
+    }
+
+    /** Drops the block from memory, for a delete made behind the cache's back. */
+    void evict(Sha256 hash) {
+        forget(hash);
     }
 
     private void forget(Sha256 hash) {

@@ -64,6 +64,16 @@ final class AdminClient implements UserOperations {
         return call(HttpMethod.DELETE, AdminApi.userPath(name), null).mapEmpty();
     }
 
+    Future<BlockMaintenance.GcResult> collectGarbage(BlockMaintenance.GcRequest request) {
+        return call(HttpMethod.POST, BlockMaintenance.GC, request)
+                .map(body -> AdminApi.decode(body, BlockMaintenance.GcResult.class));
+    }
+
+    Future<BlockMaintenance.CheckResult> verifyBlocks() {
+        return call(HttpMethod.POST, BlockMaintenance.VERIFY, null)
+                .map(body -> AdminApi.decode(body, BlockMaintenance.CheckResult.class));
+    }
+
     Future<Void> close() {
         return http.close();
     }

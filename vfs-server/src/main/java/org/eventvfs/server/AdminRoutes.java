@@ -6,6 +6,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,6 +16,9 @@ import org.eventvfs.domain.Actor;
 import org.eventvfs.server.AdminApi.KeysChange;
 import org.eventvfs.server.AdminApi.NewUser;
 import org.eventvfs.server.AdminApi.PasswordChange;
+import org.eventvfs.server.BlockMaintenance.CheckResult;
+import org.eventvfs.server.BlockMaintenance.GcRequest;
+import org.eventvfs.server.BlockMaintenance.GcResult;
 
 /**
  * The admin socket's endpoints. Each reads its body, makes one call to {@link UserAdministration}
@@ -56,11 +61,23 @@ final class AdminRoutes implements Handler<HttpServerRequest> {
                 case "PUT /v1/users/{name}/keys" -> users.changeKeys(name,
                         AdminApi.decode(body, KeysChange.class).keys()).map(u -> new Reply(200, u));
                 case "DELETE /v1/users/{name}" -> users.remove(name).map(v -> new Reply(204, null));
+                case "POST " + BlockMaintenance.GC -> collectGarbage(AdminApi.decode(body, GcRequest.class));
+                case "POST " + BlockMaintenance.VERIFY -> vfs.verifyBlocks().map(c -> new Reply(200, CheckResult.of(c)));
                 default -> Future.failedFuture(new AdminApi.NoSuchEndpoint(request.method().name(), request.path()));
             };
         } catch (RuntimeException badBody) {
             return Future.failedFuture(badBody);
         }
+    }
+
+    private Future<Reply> collectGarbage(GcRequest request) {
+        Duration grace;
+        try {
+            grace = Duration.parse(request.grace());
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new AdminApi.BadRequest("grace is an ISO-8601 duration such as PT24H, not " + request.grace());
+        }
+        return vfs.collectGarbage(grace, request.dryRun()).map(report -> new Reply(200, GcResult.of(report)));
     }
 
     /** The path with the user name replaced by {@code {name}}, to match routes against. */

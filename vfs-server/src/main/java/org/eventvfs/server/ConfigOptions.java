@@ -18,7 +18,11 @@ final class ConfigOptions {
     @Option(names = "--events", paramLabel = "URI", description = "event store (default: file:<data>/events)")
     String events;
 
-    @Option(names = "--blobs", paramLabel = "URI", description = "blob store (default: file:<data>/blobs)")
+    /** What {@code --blobs} holds when given without a URI: {@code vfs verify --blobs} checks the configured store. */
+    static final String CONFIGURED_BLOBS = "(configured)";
+
+    @Option(names = "--blobs", paramLabel = "URI", arity = "0..1", fallbackValue = CONFIGURED_BLOBS,
+            description = "blob store (default: file:<data>/blobs)")
     String blobs;
 
     @Option(names = {"-v", VERBOSE}, description = "print the stack trace of a failure")
@@ -28,11 +32,16 @@ final class ConfigOptions {
     ServerConfig load(CommandEnvironment environment, String bind, Map<Protocol, Integer> ports) {
         ConfigLayer flags = new ConfigLayer(
                 data == null ? null : ConfigValues.path("--data", data),
-                events == null ? null : ConfigValues.storeUri("--events", events),
-                blobs == null ? null : ConfigValues.storeUri("--blobs", blobs),
+                events == null ? null : ConfigValues.storeUriFlag("--events", events),
+                blobs == null || blobs.equals(CONFIGURED_BLOBS) ? null : ConfigValues.storeUriFlag("--blobs", blobs),
                 bind == null ? null : ConfigValues.bind("--bind", bind),
                 ports, Map.of());
         return ServerConfig.load(config, environment.variables(), flags);
+    }
+
+    /** True if {@code --blobs} was given, with or without a URI. */
+    boolean blobsNamed() {
+        return blobs != null;
     }
 
     ServerConfig load(CommandEnvironment environment) {

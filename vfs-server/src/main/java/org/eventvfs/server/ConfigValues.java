@@ -47,6 +47,29 @@ final class ConfigValues {
         return uri;
     }
 
+    /**
+     * A store URI given on the command line, which must not carry a secret: a command line is
+     * seen by every user of the machine ({@code ps}) and kept in shell histories.
+     */
+    static URI storeUriFlag(String key, String text) {
+        URI uri = storeUri(key, text);
+        if (uri.getRawUserInfo() != null && uri.getRawUserInfo().contains(":")) {
+            throw new ConfigException(key + ": no credentials on the command line; put them in the configuration "
+                    + "file or the environment (VFS_BLOBS, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)");
+        }
+        return uri;
+    }
+
+    /** The URI as messages and logs show it: a password in it replaced by {@code ***}. */
+    static String shown(URI uri) {
+        String info = uri.getRawUserInfo();
+        int colon = info == null ? -1 : info.indexOf(':');
+        if (colon < 0) {
+            return uri.toString();
+        }
+        return uri.toString().replace(info + "@", info.substring(0, colon) + ":***@");
+    }
+
     static Path path(String key, String text) {
         if (text.isBlank()) {
             throw new ConfigException(key + ": a path is needed, not an empty value");

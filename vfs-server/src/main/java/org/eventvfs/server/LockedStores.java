@@ -26,8 +26,9 @@ final class LockedStores {
                         : CommandFailure.<DataFolderLock>during("cannot lock the data folder " + config.dataFolder())
                         .apply(failure))
                 .compose(lock -> Vfs.open(vertx, config.vfsOptions())
-                        .recover(CommandFailure.during("cannot open the stores (events " + config.events()
-                                + ", blobs " + config.blobs() + ")"))
+                        .recover(CommandFailure.during("cannot open the stores (events "
+                                + ConfigValues.shown(config.events()) + ", blobs " + ConfigValues.shown(config.blobs())
+                                + ")"))
                         .recover(failure -> release(vertx, lock).transform(released -> Future.failedFuture(failure)))
                         .map(vfs -> new LockedStores(vertx, lock, vfs)));
     }

@@ -55,8 +55,8 @@ final class Server {
     private static String readyLine(ServerConfig config, List<String> served) {
         List<String> parts = new ArrayList<>(List.of(
                 "data " + config.data(),
-                "events " + config.events(),
-                "blobs " + config.blobs(),
+                "events " + ConfigValues.shown(config.events()),
+                "blobs " + ConfigValues.shown(config.blobs()),
                 "admin " + config.data().resolve(AdminServer.SOCKET_FILE)));
         parts.addAll(served);
         return "ready: " + String.join(", ", parts);

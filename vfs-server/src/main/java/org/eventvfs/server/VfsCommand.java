@@ -44,6 +44,8 @@ public final class VfsCommand implements Runnable {
         return new CommandLine(new VfsCommand())
                 .addSubcommand(new RunCommand(environment))
                 .addSubcommand(user)
+                .addSubcommand(new GcCommand(environment))
+                .addSubcommand(new VerifyCommand(environment))
                 .setOut(environment.out())
                 .setErr(environment.err())
                 .setExecutionExceptionHandler(new FailureReporter(environment.err()));
@@ -51,7 +53,7 @@ public final class VfsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a command: run or user");
+        throw new ParameterException(spec.commandLine(), "name a command: run, user, gc or verify");
     }
 
     /** The version in the jar's manifest, or {@code dev} when run from classes. */

@@ -71,8 +71,10 @@ class RunCommandTest {
 
         assertThat(result.status()).isEqualTo(1);
         assertThat(result.out()).isEmpty();
-        assertThat(result.err()).isEqualTo("vfs: cannot open the stores (events nosuch:/srv/events, blobs file:"
-                + data.toAbsolutePath().resolve("blobs") + "): no event store for 'nosuch:' URIs; available: [file]\n");
+        // The test class path holds the testkit's event stores too, so the list of those available is longer.
+        assertThat(result.err()).startsWith("vfs: cannot open the stores (events nosuch:/srv/events, blobs file:"
+                + data.toAbsolutePath().resolve("blobs") + "): no event store for 'nosuch:' URIs; available: [file")
+                .endsWith("]\n").hasLineCount(1);
         DataFolderLock.acquire(data).close();
     }
 
@@ -116,7 +118,7 @@ class RunCommandTest {
         Result result = cli.run();
 
         assertThat(result.status()).isEqualTo(2);
-        assertThat(result.err()).contains("name a command: run or user").contains("Usage: vfs");
+        assertThat(result.err()).contains("name a command: run, user, gc or verify").contains("Usage: vfs");
     }
 
     private static void awaitReadyLine(StringWriter out, Future<Integer> status) throws Exception {

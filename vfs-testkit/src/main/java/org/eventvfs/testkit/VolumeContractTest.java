@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -17,7 +15,6 @@ import java.util.UUID;
 import org.eventvfs.StagedFile;
 import org.eventvfs.Upload;
 import org.eventvfs.Vfs;
-import org.eventvfs.VfsOptions;
 import org.eventvfs.Volume;
 import org.eventvfs.domain.Account;
 import org.eventvfs.domain.AccountCommand;
@@ -32,38 +29,11 @@ import org.eventvfs.domain.Sha256;
 import org.eventvfs.domain.VfsException;
 import org.eventvfs.domain.VfsPath;
 import org.eventvfs.domain.VolumeCommand;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every back-end must do for a volume: durable, atomic, idempotent, concurrent, readable. */
-public abstract class VolumeContractTest {
+public abstract class VolumeContractTest extends OpenVfsTest {
     protected static final Actor ACTOR = new Actor("tester", "test", "127.0.0.1", "s-1", "junit");
-    private static final int BLOCK = 64 * 1024;
-
-    protected Vertx vertx;
-    protected Path dir;
-    protected VfsOptions options;
-    protected Vfs vfs;
-
-    protected abstract StoreFixture fixture();
-
-    @BeforeEach
-    void openVfs() {
-        vertx = Vertx.vertx();
-        dir = StoreFixture.tempDirectory();
-        options = fixture().options(dir).withBlockSize(BLOCK);
-        vfs = StoreFixture.open(vertx, options);
-    }
-
-    @AfterEach
-    void closeVfs() {
-        if (vfs != null) {
-            vfs.close().await();
-        }
-        vertx.close().await();
-        StoreFixture.delete(dir);
-    }
 
     protected Volume volume() {
         return vfs.volume("main").await();

@@ -17,14 +17,18 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.eventvfs.domain.Sha256;
 import org.eventvfs.domain.VfsException;
 import org.eventvfs.spi.BlobStore;
+import org.eventvfs.spi.StoredBlock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,7 +94,7 @@ public final class LocalBlobStore implements BlobStore {
             digest.update(bytes.duplicate());
             Sha256 hash = Sha256.of(digest.digest());
             Path target = pathOf(hash);
-            if (Files.isRegularFile(target)) {
+            if (refreshed(target)) {
                 return hash;
             }
             Path written = writeTemporary(bytes);
@@ -101,6 +105,20 @@ public final class LocalBlobStore implements BlobStore {
             }
             return hash;
         });
+    }
+
+    /**
+     * Marks a stored block as put now, so the garbage collector's grace counts from this put: an
+     * upload that finds its block stored must not lose it to a collection before its event lands.
+     * False if the block is not stored.
+     */
+    private static boolean refreshed(Path block) throws IOException {
+        try {
+            Files.setLastModifiedTime(block, FileTime.from(Instant.now()));
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
+        }
     }
 
     private Path writeTemporary(ByteBuffer bytes) throws IOException {
@@ -175,20 +193,17 @@ public final class LocalBlobStore implements BlobStore {
         });
     }
 
-    /**
-     * Every stored block, for the garbage collector. A listing, not a snapshot: blocks put or
-     * deleted while it runs may or may not appear.
-     */
-    public Future<List<Sha256>> blocks() {
+    @Override
+    public Future<List<StoredBlock>> list() {
         return run("list blocks", () -> {
-            List<Sha256> blocks = new ArrayList<>();
+            List<StoredBlock> blocks = new ArrayList<>();
             for (Path first : folders(directory)) {
                 for (Path second : folders(first)) {
                     try (DirectoryStream<Path> files = Files.newDirectoryStream(second)) {
                         for (Path file : files) {
                             String name = file.getFileName().toString();
                             if (name.length() == 64 && isLowerHex(name) && file.equals(pathOf(Sha256.parse(name)))) {
-                                blocks.add(Sha256.parse(name));
+                                storedBlock(file, name).ifPresent(blocks::add);
                             }
                         }
                     }
@@ -196,6 +211,16 @@ public final class LocalBlobStore implements BlobStore {
             }
             return blocks;
         });
+    }
+
+    /** The block in {@code file}, unless it was deleted since it was listed. */
+    private static Optional<StoredBlock> storedBlock(Path file, String name) throws IOException {
+        try {
+            Instant stored = Files.getLastModifiedTime(file).toInstant();
+            return Optional.of(new StoredBlock(Sha256.parse(name), stored));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
     }
 
     /** The two-hex-digit folders of the block tree in {@code parent}; {@code tmp} is not one. */

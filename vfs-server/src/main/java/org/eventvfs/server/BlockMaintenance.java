@@ -1,0 +1,90 @@
+package org.eventvfs.server;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.eventvfs.BlockCheck;
+import org.eventvfs.GcReport;
+import org.eventvfs.domain.Sha256;
+
+/**
+ * {@code vfs gc} and {@code vfs verify --blobs} as the admin socket carries them: requests and
+ * reports with hashes as hex, the same whether the command ran on the stores or through a server.
+ */
+final class BlockMaintenance {
+    static final String GC = "/v1/blocks/gc";
+    static final String VERIFY = "/v1/blocks/verify";
+
+    private BlockMaintenance() {
+    }
+
+    /** @param grace an ISO-8601 duration */
+    record GcRequest(String grace, boolean dryRun) {
+    }
+
+    record GcResult(int listed, int referenced, int young, List<String> collected, int kept, boolean dryRun) {
+        static GcResult of(GcReport report) {
+            return new GcResult(report.listed(), report.referenced(), report.young(), hex(report.collected()),
+                    report.kept(), report.dryRun());
+        }
+
+        List<String> lines(Duration grace) {
+            String verb = dryRun ? "would delete" : "deleted";
+            List<String> lines = new java.util.ArrayList<>();
+            if (dryRun) {
+                collected.forEach(hash -> lines.add("unreferenced " + hash));
+            }
+            lines.add(listed + " blocks stored, " + referenced + " referenced; " + young
+                    + " unreferenced kept (stored within " + shown(grace) + "); " + verb + " "
+                    + (collected.size() - kept) + (kept > 0 ? " (" + kept + " put again meanwhile, kept)" : ""));
+            return lines;
+        }
+    }
+
+    record CheckResult(int referenced, List<String> missing, List<String> damaged) {
+        static CheckResult of(BlockCheck check) {
+            return new CheckResult(check.referenced(), hex(check.missing()), hex(check.damaged()));
+        }
+
+        boolean intact() {
+            return missing.isEmpty() && damaged.isEmpty();
+        }
+
+        List<String> lines() {
+            List<String> lines = new java.util.ArrayList<>();
+            missing.forEach(hash -> lines.add("missing " + hash));
+            damaged.forEach(hash -> lines.add("damaged " + hash));
+            lines.add(referenced + " referenced blocks checked: " + (intact() ? "all stored and intact"
+                    : missing.size() + " missing, " + damaged.size() + " damaged"));
+            return lines;
+        }
+    }
+
+    /** {@code 24h}, {@code 30m}, {@code 90s}, {@code 7d}, {@code 0} or ISO-8601 ({@code PT24H}). */
+    static Duration duration(String key, String text) {
+        String value = text.strip();
+        try {
+            if (value.equals("0")) {
+                return Duration.ZERO;
+            }
+            if (value.matches("\\d+d")) {
+                return Duration.ofDays(Long.parseLong(value.substring(0, value.length() - 1)));
+            }
+            Duration duration = Duration.parse(value.matches("\\d+[smh]") ? "PT" + value.toUpperCase() : value);
+            if (duration.isNegative()) {
+                throw new DateTimeParseException("negative", value, 0);
+            }
+            return duration;
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new ConfigException(key + ": '" + text + "' is not a duration such as 24h, 30m or 7d");
+        }
+    }
+
+    private static String shown(Duration grace) {
+        return grace.toString().substring(2).toLowerCase();
+    }
+
+    private static List<String> hex(List<Sha256> hashes) {
+        return hashes.stream().map(Sha256::hex).toList();
+    }
+}
