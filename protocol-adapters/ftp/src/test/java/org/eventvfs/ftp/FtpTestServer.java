@@ -10,10 +10,10 @@ import java.util.Map;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
 import org.eventvfs.Vfs;
-import org.eventvfs.VfsOptions;
 import org.eventvfs.Volume;
 import org.eventvfs.domain.EventEnvelope;
 import org.eventvfs.spi.AdapterContext;
+import org.eventvfs.testkit.AdapterStores;
 import org.eventvfs.testkit.PublishedEvents;
 import org.eventvfs.testkit.StoreFixture;
 import org.eventvfs.testkit.TestUsers;
@@ -38,7 +38,7 @@ final class FtpTestServer implements AutoCloseable {
     }
 
     FtpTestServer(Map<String, Object> settings) {
-        vfs = Vfs.open(vertx, VfsOptions.embedded(data.resolve("vfs")).withBlockSize(64 * 1024)).await();
+        vfs = Vfs.open(vertx, AdapterStores.options(data.resolve("vfs"))).await();
         events = new PublishedEvents(vertx, VOLUME, () -> volume().position());
         TestUsers.add(vfs, VOLUME, "alice", PASSWORD, List.of(), false);
         TestUsers.add(vfs, VOLUME, "bob", PASSWORD, List.of(), false);

@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.eventvfs.Vfs;
-import org.eventvfs.VfsOptions;
 import org.eventvfs.Volume;
 import org.eventvfs.domain.EventEnvelope;
 import org.eventvfs.spi.AdapterContext;
+import org.eventvfs.testkit.AdapterStores;
 import org.eventvfs.testkit.PublishedEvents;
 import org.eventvfs.testkit.StoreFixture;
 import org.eventvfs.testkit.TestUsers;
@@ -29,7 +29,7 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(Map<String, Object> settings) {
-        vfs = Vfs.open(vertx, VfsOptions.embedded(data.resolve("vfs")).withBlockSize(64 * 1024)).await();
+        vfs = Vfs.open(vertx, AdapterStores.options(data.resolve("vfs"))).await();
         events = new PublishedEvents(vertx, VOLUME, () -> volume().position());
         String address = adapter.start(new AdapterContext(vertx, vfs, "127.0.0.1", 0, data, settings)).await();
         port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));

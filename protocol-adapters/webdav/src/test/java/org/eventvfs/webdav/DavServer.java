@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.eventvfs.Vfs;
-import org.eventvfs.VfsOptions;
 import org.eventvfs.Volume;
 import org.eventvfs.domain.EventEnvelope;
 import org.eventvfs.spi.AdapterContext;
+import org.eventvfs.testkit.AdapterStores;
 import org.eventvfs.testkit.PublishedEvents;
 import org.eventvfs.testkit.StoreFixture;
 import org.eventvfs.testkit.TestUsers;
@@ -33,7 +33,7 @@ final class DavServer implements AutoCloseable {
     }
 
     DavServer(Map<String, Object> settings) {
-        vfs = Vfs.open(vertx, VfsOptions.embedded(data.resolve("vfs")).withBlockSize(64 * 1024)).await();
+        vfs = Vfs.open(vertx, AdapterStores.options(data.resolve("vfs"))).await();
         events = new PublishedEvents(vertx, VOLUME, () -> volume().position());
         addUser("alice", false);
         addUser("bob", false);
