@@ -1,0 +1,40 @@
+-- The tree of each volume as versions over positions: a row is the state of one node from
+-- position valid_from (inclusive) to valid_to (exclusive; NULL while it is current). Updated by
+-- the event store in the transaction of the append whose events it derives from.
+
+CREATE TABLE node_versions (
+    volume      text        NOT NULL,
+    node_id     bigint      NOT NULL,
+    valid_from  bigint      NOT NULL,
+    valid_to    bigint,
+    parent_id   bigint      NOT NULL,
+    name        text        NOT NULL,
+    kind        text        NOT NULL CHECK (kind IN ('directory', 'file', 'symlink')),
+    mode        integer     NOT NULL,
+    owner       text        NOT NULL,
+    created_ms  bigint      NOT NULL,
+    modified_ms bigint      NOT NULL,
+    -- A file's current content: its length, the hex SHA-256 of the whole, its blocks.
+    size        bigint,
+    sha256      text,
+    blocks      jsonb,
+    -- A symbolic link's target.
+    target      text,
+    properties  jsonb       NOT NULL DEFAULT '{}',
+    PRIMARY KEY (volume, node_id, valid_from),
+    CHECK (valid_to IS NULL OR valid_to > valid_from)
+);
+
+-- At the head a name is taken once per directory: a lookup by path is one probe per step and a
+-- listing one range scan.
+CREATE UNIQUE INDEX node_versions_current ON node_versions (volume, parent_id, name)
+    WHERE valid_to IS NULL;
+
+-- The same questions as of a past position: the versions of one name, or of one directory's
+-- entries, newest first, bounded by valid_from <= position.
+CREATE INDEX node_versions_as_of ON node_versions (volume, parent_id, name, valid_from DESC);
+
+-- "Largest files" and content searches at the head.
+CREATE INDEX node_versions_current_size ON node_versions (volume, size DESC)
+    WHERE valid_to IS NULL AND kind = 'file';
+
