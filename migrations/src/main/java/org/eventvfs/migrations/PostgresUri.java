@@ -15,7 +15,7 @@ import java.util.function.UnaryOperator;
  * from {@code VFS_PG_PASSWORD}, else from the file {@code VFS_PG_PASSWORD_FILE} names (or the
  * URI's {@code password_file} option), else there is none (trust or peer authentication).
  *
- * @param options the URI's query options, e.g. {@code pool_size=8}
+ * @param options the URI's query options but the password file, e.g. {@code pool_size=8}
  */
 public record PostgresUri(String host, int port, String database, String user, String password,
                           Map<String, String> options) {
@@ -23,19 +23,22 @@ public record PostgresUri(String host, int port, String database, String user, S
     public static final int DEFAULT_PORT = 5432;
     public static final String PASSWORD_VARIABLE = "VFS_PG_PASSWORD";
     public static final String PASSWORD_FILE_VARIABLE = "VFS_PG_PASSWORD_FILE";
+    /** How many connections a store keeps. */
+    public static final String POOL_SIZE = "pool_size";
     private static final String PASSWORD_FILE_OPTION = "password_file";
+    private static final Set<String> OPTIONS = Set.of(POOL_SIZE, PASSWORD_FILE_OPTION);
 
     public PostgresUri {
         options = Map.copyOf(options);
     }
 
     /** Parses {@code uri}, taking the password from this process's environment. */
-    public static PostgresUri parse(URI uri, Set<String> knownOptions) {
-        return parse(uri, knownOptions, System::getenv);
+    public static PostgresUri parse(URI uri) {
+        return parse(uri, System::getenv);
     }
 
     /** Parses {@code uri}; {@code environment} answers variables by name, null if unset. */
-    public static PostgresUri parse(URI uri, Set<String> knownOptions, UnaryOperator<String> environment) {
+    public static PostgresUri parse(URI uri, UnaryOperator<String> environment) {
         if (!SCHEME.equalsIgnoreCase(uri.getScheme()) || uri.isOpaque() || uri.getHost() == null) {
             throw new IllegalArgumentException("not a postgresql://user@host:port/database URI: " + uri);
         }
@@ -48,7 +51,7 @@ public record PostgresUri(String host, int port, String database, String user, S
         if (path.isEmpty() || path.contains("/")) {
             throw new IllegalArgumentException("a PostgreSQL URI names one database: " + uri);
         }
-        Map<String, String> options = options(uri, knownOptions);
+        Map<String, String> options = options(uri);
         String user = userInfo == null || userInfo.isEmpty() ? "postgres" : userInfo;
         int port = uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort();
         return new PostgresUri(uri.getHost(), port, path, user,
@@ -91,7 +94,7 @@ public record PostgresUri(String host, int port, String database, String user, S
         }
     }
 
-    private static Map<String, String> options(URI uri, Set<String> known) {
+    private static Map<String, String> options(URI uri) {
         Map<String, String> options = new LinkedHashMap<>();
         String query = uri.getQuery();
         if (query == null || query.isEmpty()) {
@@ -100,9 +103,9 @@ public record PostgresUri(String host, int port, String database, String user, S
         for (String option : query.split("&")) {
             int at = option.indexOf('=');
             String name = at < 0 ? option : option.substring(0, at);
-            if (!known.contains(name) && !name.equals(PASSWORD_FILE_OPTION)) {
+            if (!OPTIONS.contains(name)) {
                 throw new IllegalArgumentException("unknown option '" + name + "' in " + uri + "; known: "
-                        + known + " and " + PASSWORD_FILE_OPTION);
+                        + OPTIONS);
             }
             options.put(name, at < 0 ? "" : option.substring(at + 1));
         }

@@ -43,6 +43,7 @@ public final class VfsCommand implements Runnable {
         // Settings last: picocli copies them only to the subcommands already added.
         return new CommandLine(new VfsCommand())
                 .addSubcommand(new RunCommand(environment))
+                .addSubcommand(new MigrateCommand(environment))
                 .addSubcommand(user)
                 .setOut(environment.out())
                 .setErr(environment.err())

@@ -7,7 +7,6 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.net.URI;
-import java.util.Set;
 import org.eventvfs.migrations.Migrations;
 import org.eventvfs.migrations.PostgresUri;
 import org.eventvfs.spi.EventStore;
@@ -23,7 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PgEventStoreProvider implements EventStoreProvider {
     private static final Logger LOG = LoggerFactory.getLogger(PgEventStoreProvider.class);
-    static final String POOL_SIZE = "pool_size";
     private static final int DEFAULT_POOL_SIZE = 4;
 
     @Override
@@ -36,8 +34,9 @@ public final class PgEventStoreProvider implements EventStoreProvider {
         PostgresUri database;
         int poolSize;
         try {
-            database = PostgresUri.parse(uri, Set.of(POOL_SIZE));
-            poolSize = Integer.parseInt(database.options().getOrDefault(POOL_SIZE, "" + DEFAULT_POOL_SIZE));
+            database = PostgresUri.parse(uri);
+            poolSize = Integer.parseInt(database.options().getOrDefault(PostgresUri.POOL_SIZE,
+                    "" + DEFAULT_POOL_SIZE));
         } catch (IllegalArgumentException e) {
             return Future.failedFuture(e);
         }

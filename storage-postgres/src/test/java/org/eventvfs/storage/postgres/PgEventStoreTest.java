@@ -11,6 +11,7 @@ import org.eventvfs.spi.EventStore;
 import org.eventvfs.spi.Storage;
 import org.eventvfs.spi.StorageContext;
 import org.eventvfs.testkit.EventStoreContractTest;
+import org.eventvfs.testkit.PostgresDatabases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class PgEventStoreTest extends EventStoreContractTest {
 
     @BeforeEach
     void createDatabase() {
-        database = TestDatabases.create();
+        database = PostgresUri.parse(PostgresDatabases.create());
     }
 
     @Override
