@@ -1,7 +1,9 @@
 package org.eventvfs.storage.postgres;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgException;
+import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -10,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.ObjLongConsumer;
 import org.eventvfs.codec.EventCodec;
 import org.eventvfs.domain.EventEnvelope;
 import org.eventvfs.domain.Sha256;
@@ -35,12 +39,15 @@ public final class PgEventStore implements EventStore {
             "SELECT json FROM events WHERE volume = $1 AND position >= $2 ORDER BY position LIMIT $3";
 
     private final PostgresUri database;
+    private final Vertx vertx;
     private final Pool pool;
+    private final List<PgSubscriber> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Future<Void>> lastAppend = new HashMap<>();
     private volatile boolean closed;
 
-    PgEventStore(PostgresUri database, Pool pool) {
+    PgEventStore(PostgresUri database, Vertx vertx, Pool pool) {
         this.database = database;
+        this.vertx = vertx;
         this.pool = pool;
     }
 
@@ -116,13 +123,25 @@ public final class PgEventStore implements EventStore {
                 }).recover(this::unavailable);
     }
 
+    /** Listens to the notices of appends, on a connection of its own (see {@link AppendNotices}). */
+    @Override
+    public Future<Void> watch(ObjLongConsumer<String> moved) {
+        return usable().compose(ok -> AppendNotices.listen(vertx, PgEventStoreProvider.connectOptions(database),
+                moved)).map(subscriber -> {
+                    listeners.add(subscriber);
+                    return (Void) null;
+                }).recover(this::unavailable);
+    }
+
     @Override
     public Future<Void> close() {
         if (closed) {
             return Future.succeededFuture();
         }
         closed = true;
-        return pool.close();
+        List<Future<Void>> closing = new ArrayList<>();
+        listeners.forEach(listener -> closing.add(listener.close()));
+        return Future.join(closing).transform(ar -> pool.close());
     }
 
     private Throwable appendFailure(String stream, long expectedHead, Throwable e) {

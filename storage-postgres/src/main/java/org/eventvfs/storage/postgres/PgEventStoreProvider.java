@@ -45,7 +45,7 @@ public final class PgEventStoreProvider implements EventStoreProvider {
             if (change.from() != change.to()) {
                 LOG.info("migrated {} from schema version {} to {}", database, change.from(), change.to());
             }
-            return new PgEventStore(database, pool(vertx, database, poolSize));
+            return new PgEventStore(database, vertx, pool(vertx, database, poolSize));
         });
     }
 
