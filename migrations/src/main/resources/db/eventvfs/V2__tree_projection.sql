@@ -38,3 +38,22 @@ CREATE INDEX node_versions_as_of ON node_versions (volume, parent_id, name, vali
 CREATE INDEX node_versions_current_size ON node_versions (volume, size DESC)
     WHERE valid_to IS NULL AND kind = 'file';
 
+
+-- The path of a node as of a position (the head if none is given), e.g. '/projects/report.pdf';
+-- NULL if the node does not exist then. One primary-key probe per level.
+CREATE FUNCTION node_path(p_volume text, p_node bigint,
+                          p_position bigint DEFAULT 9223372036854775807) RETURNS text
+LANGUAGE sql STABLE AS $$
+    WITH RECURSIVE up AS (
+        SELECT node_id, parent_id, name, 1 AS depth FROM node_versions
+        WHERE volume = p_volume AND node_id = p_node
+          AND valid_from <= p_position AND (valid_to IS NULL OR valid_to > p_position)
+        UNION ALL
+        SELECT n.node_id, n.parent_id, n.name, up.depth + 1 FROM node_versions n JOIN up ON n.node_id = up.parent_id
+        WHERE n.volume = p_volume AND up.parent_id <> 0
+          AND n.valid_from <= p_position AND (n.valid_to IS NULL OR n.valid_to > p_position))
+    SELECT CASE WHEN count(*) = 0 THEN NULL
+                WHEN count(*) = 1 AND min(node_id) = 1 THEN '/'
+                ELSE string_agg(name, '/' ORDER BY depth DESC) END
+    FROM up
+$$;
