@@ -44,6 +44,8 @@ public final class VfsCommand implements Runnable {
         return new CommandLine(new VfsCommand())
                 .addSubcommand(new RunCommand(environment))
                 .addSubcommand(new MigrateCommand(environment))
+                .addSubcommand(new ExportCommand(environment))
+                .addSubcommand(new ImportCommand(environment))
                 .addSubcommand(user)
                 .setOut(environment.out())
                 .setErr(environment.err())
