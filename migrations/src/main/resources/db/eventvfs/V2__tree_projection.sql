@@ -34,9 +34,6 @@ CREATE UNIQUE INDEX node_versions_current ON node_versions (volume, parent_id, n
 -- entries, newest first, bounded by valid_from <= position.
 CREATE INDEX node_versions_as_of ON node_versions (volume, parent_id, name, valid_from DESC);
 
--- "Largest files" and content searches at the head.
-CREATE INDEX node_versions_current_size ON node_versions (volume, size DESC)
-    WHERE valid_to IS NULL AND kind = 'file';
 
 
 -- The path of a node as of a position (the head if none is given), e.g. '/projects/report.pdf';

@@ -1,6 +1,7 @@
 package org.eventvfs.storage.postgres;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.eventvfs.spi.EventBatch;
  */
 final class AppendTransaction {
     private final List<SqlStep> steps = new ArrayList<>();
+    private final Promise<Void> headMoved = Promise.promise();
 
     AppendTransaction(String stream, long expectedHead, List<EventBatch> batches) {
         steps.add(new SqlStep(EventRows.ADVANCE_HEAD, EventRows.advanceHead(stream, expectedHead, batches)));
@@ -39,6 +41,21 @@ final class AppendTransaction {
         steps.addAll(tree);
     }
 
+    /**
+     * Completes once the head has moved (the transaction then holds the head's row lock, so the
+     * next append, sent now, waits for this one to commit instead of being refused) or the
+     * statement that moves it has failed, or, if it was never sent (no connection), once
+     * {@link #ended()} is called.
+     */
+    Future<Void> headMoved() {
+        return headMoved.future();
+    }
+
+    /** The transaction is over, committed or not. */
+    void ended() {
+        headMoved.tryComplete();
+    }
+
     /** Sends every statement on {@code connection}; fails with the first statement's failure. */
     Future<Void> run(SqlConnection connection) {
         List<Future<?>> sent = new ArrayList<>();
@@ -52,6 +69,7 @@ final class AppendTransaction {
             sent.add(run.size() == 1 ? connection.preparedQuery(sql).execute(run.getFirst())
                     : connection.preparedQuery(sql).executeBatch(run));
         }
+        sent.getFirst().onComplete(ar -> headMoved.tryComplete());
         return Future.join(sent).transform(ar -> {
             for (Future<?> step : sent) {
                 if (step.failed()) {

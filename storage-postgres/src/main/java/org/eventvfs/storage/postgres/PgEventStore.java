@@ -9,9 +9,9 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.ObjLongConsumer;
 import org.eventvfs.codec.EventCodec;
@@ -28,8 +28,8 @@ import org.eventvfs.spi.StreamHead;
  * The event store on PostgreSQL (see docs/postgresql.md). Each append is one transaction that
  * moves the stream's head with one guarded statement, inserts the events and commands, and updates
  * the tree tables derived from them, so a reader sees a whole append or none of it, and the tree can
- * be queried with SQL. Appends to one stream are sent in call order, each after the one before has
- * ended, so one that fails (a conflict, a lost connection) is never overtaken by the next.
+ * be queried with SQL. Appends to one stream are sent in call order and grouped while they wait
+ * ({@link StreamAppends}).
  */
 public final class PgEventStore implements EventStore {
     static final String CONFLICT_STATE = "EV409";
@@ -42,7 +42,7 @@ public final class PgEventStore implements EventStore {
     private final Vertx vertx;
     private final Pool pool;
     private final List<PgSubscriber> listeners = new CopyOnWriteArrayList<>();
-    private final Map<String, Future<Void>> lastAppend = new HashMap<>();
+    private final Map<String, StreamAppends> appends = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     PgEventStore(PostgresUri database, Vertx vertx, Pool pool) {
@@ -87,20 +87,13 @@ public final class PgEventStore implements EventStore {
         if (batches.isEmpty()) {
             return requireHead(stream, expectedHead, null);
         }
-        AppendTransaction transaction;
         try {
             BatchCheck.requireContinues(stream, expectedHead, batches);
-            transaction = new AppendTransaction(stream, expectedHead, batches);
         } catch (IllegalArgumentException e) {
             return requireHead(stream, expectedHead, e);
         }
-        synchronized (lastAppend) {
-            Future<Void> before = lastAppend.getOrDefault(stream, Future.succeededFuture());
-            Future<Void> appended = before.transform(ar -> pool.withTransaction(transaction::run))
-                    .recover(e -> Future.failedFuture(appendFailure(stream, expectedHead, e)));
-            lastAppend.put(stream, appended);
-            return appended;
-        }
+        return appends.computeIfAbsent(stream, s -> new StreamAppends(s, pool,
+                failure -> expected -> appendFailure(s, expected, failure))).submit(expectedHead, batches);
     }
 
     /** Fails with {@link AppendConflict} if the head is not {@code expected}, else with {@code otherwise} if any. */

@@ -18,11 +18,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Opens {@link PgEventStore}s for {@code postgresql://user@host:port/database} URIs, after
  * bringing the database's schema up to date (on a worker thread: Flyway speaks JDBC). Option
- * {@code pool_size} (default 4) sets how many connections the store keeps.
+ * {@code pool_size} (default 8) sets how many connections the store keeps.
  */
 public final class PgEventStoreProvider implements EventStoreProvider {
     private static final Logger LOG = LoggerFactory.getLogger(PgEventStoreProvider.class);
-    private static final int DEFAULT_POOL_SIZE = 4;
+    private static final int DEFAULT_POOL_SIZE = 8;
 
     @Override
     public String scheme() {
