@@ -92,7 +92,10 @@ public final class EventSourcedVfs implements Vfs {
         List<Future<Void>> written = new ArrayList<>();
         volumes.values().forEach(loading -> written.add(loading.compose(ProjectedVolume::snapshot)
                 .recover(e -> Future.succeededFuture())));
-        return Future.join(written).transform(ignored -> closeStores());
+        return Future.join(written).transform(ignored -> {
+            writers.values().forEach(StreamWriter::stop);
+            return closeStores();
+        });
     }
 
     /** Another process appended to {@code stream} (any stream if null), up to {@code position}. */

@@ -64,6 +64,8 @@ final class StreamWriter<C, E extends EventPayload> {
     private boolean afterFailure;
     /** Another process appended past the durable head: catch up once no append is in flight. */
     private boolean behind;
+    /** The store is being closed: no more catching up. */
+    private volatile boolean stopped;
 
     StreamWriter(String stream, EventStore store, StreamModel<C, E> model, Context context, EventBus eventBus,
                  LongSupplier clock, CommandWindow window, StreamHead head) {
@@ -102,8 +104,13 @@ final class StreamWriter<C, E extends EventPayload> {
         });
     }
 
+    /** Stops following other processes and retrying reads, before the store is closed. */
+    void stop() {
+        stopped = true;
+    }
+
     private void catchUpIfIdle() {
-        if (behind && !recovering && inFlight.isEmpty()) {
+        if (behind && !stopped && !recovering && inFlight.isEmpty()) {
             behind = false;
             recovering = true;
             catchUp();
@@ -298,9 +305,12 @@ final class StreamWriter<C, E extends EventPayload> {
             model.markDurable(last.position());
             publish(page);
         })).onComplete(ar -> context.runOnContext(v -> {
+            if (ar.failed() && stopped) {
+                return;
+            }
             if (ar.failed()) {
-                LOG.error("stream {}: cannot read the log back after a failed append; retrying in 1 s", stream,
-                        ar.cause());
+                LOG.error("stream {}: cannot read the log past position {}; retrying in 1 s", stream,
+                        durableHead.position(), ar.cause());
                 context.owner().setTimer(1000, id -> catchUp());
                 return;
             }

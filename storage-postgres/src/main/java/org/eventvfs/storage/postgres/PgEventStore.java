@@ -116,12 +116,23 @@ public final class PgEventStore implements EventStore {
                 }).recover(this::unavailable);
     }
 
-    /** Listens to the notices of appends, on a connection of its own (see {@link AppendNotices}). */
+    /**
+     * Listens to the notices of appends, on a connection of its own (see {@link AppendNotices}),
+     * until the store is closed.
+     */
     @Override
     public Future<Void> watch(ObjLongConsumer<String> moved) {
+        ObjLongConsumer<String> whileOpen = (stream, position) -> {
+            if (!closed) {
+                moved.accept(stream, position);
+            }
+        };
         return usable().compose(ok -> AppendNotices.listen(vertx, PgEventStoreProvider.connectOptions(database),
-                moved)).map(subscriber -> {
+                whileOpen)).map(subscriber -> {
                     listeners.add(subscriber);
+                    if (closed) {
+                        subscriber.close();
+                    }
                     return (Void) null;
                 }).recover(this::unavailable);
     }
@@ -132,9 +143,10 @@ public final class PgEventStore implements EventStore {
             return Future.succeededFuture();
         }
         closed = true;
-        List<Future<Void>> closing = new ArrayList<>();
-        listeners.forEach(listener -> closing.add(listener.close()));
-        return Future.join(closing).transform(ar -> pool.close());
+        // Not waited for: a listener that is connecting again may answer its close only once it
+        // has connected, which it never will if the server is gone.
+        listeners.forEach(PgSubscriber::close);
+        return pool.close();
     }
 
     private Throwable appendFailure(String stream, long expectedHead, Throwable e) {
