@@ -45,6 +45,8 @@ public final class EventSourcedVfs implements Vfs {
     private final VolumeSnapshots snapshots;
     private final ConcurrentHashMap<String, Future<ProjectedVolume>> volumes = new ConcurrentHashMap<>();
     private final AtomicBoolean collecting = new AtomicBoolean();
+    /** Each loaded stream's writer, told when another process appends to its stream. */
+    private final ConcurrentHashMap<String, StreamWriter<?, ?>> writers = new ConcurrentHashMap<>();
     private Accounts accounts;
 
     private EventSourcedVfs(Vertx vertx, VfsOptions options, EventStore events, BlobStore blobs) {
@@ -65,7 +67,7 @@ public final class EventSourcedVfs implements Vfs {
                         .recover(failure -> events.close().transform(ignored -> Future.failedFuture(failure)))
                         .compose(blobs -> {
                             EventSourcedVfs vfs = new EventSourcedVfs(vertx, options, events, blobs);
-                            return vfs.loadAccounts().map(v -> (Vfs) vfs)
+                            return vfs.loadAccounts().compose(v -> events.watch(vfs::moved)).map(v -> (Vfs) vfs)
                                     .recover(failure -> vfs.closeStores()
                                             .transform(ignored -> Future.failedFuture(failure)));
                         }));
@@ -120,7 +122,22 @@ public final class EventSourcedVfs implements Vfs {
         List<Future<Void>> written = new ArrayList<>();
         volumes.values().forEach(loading -> written.add(loading.compose(ProjectedVolume::snapshot)
                 .recover(e -> Future.succeededFuture())));
-        return Future.join(written).transform(ignored -> closeStores());
+        return Future.join(written).transform(ignored -> {
+            writers.values().forEach(StreamWriter::stop);
+            return closeStores();
+        });
+    }
+
+    /** Another process appended to {@code stream} (any stream if null), up to {@code position}. */
+    private void moved(String stream, long position) {
+        if (stream == null) {
+            writers.values().forEach(writer -> writer.follow(-1));
+            return;
+        }
+        StreamWriter<?, ?> writer = writers.get(stream);
+        if (writer != null) {
+            writer.follow(position);
+        }
     }
 
     private Future<Void> closeStores() {
@@ -142,6 +159,7 @@ public final class EventSourcedVfs implements Vfs {
                     var writer = new StreamWriter<GuardedCommand, VolumeEvent>(name, events,
                             new VolumeModel(start.projection, new LockGuard(locks)), context, vertx.eventBus(),
                             options.clock(), start.window, head);
+                    writers.put(name, writer);
                     LOG.info("volume {} loaded at position {} in {} ms", name, head.position(),
                             (System.nanoTime() - started) / 1_000_000);
                     return new ProjectedVolume(name, start.projection, writer, locks, blobs, vertx, options, snapshots);
@@ -176,9 +194,10 @@ public final class EventSourcedVfs implements Vfs {
             }
             projection.markDurable(page.getLast().position());
         }).compose(head -> newContext().map(context -> {
-            accounts = new StreamAccounts(vertx, projection, new StreamWriter<AccountCommand, AccountEvent>(
-                    EventEnvelope.ACCOUNTS, events, projection, context, vertx.eventBus(), options.clock(), window,
-                    head));
+            var writer = new StreamWriter<AccountCommand, AccountEvent>(EventEnvelope.ACCOUNTS, events, projection,
+                    context, vertx.eventBus(), options.clock(), window, head);
+            writers.put(EventEnvelope.ACCOUNTS, writer);
+            accounts = new StreamAccounts(vertx, projection, writer);
             return null;
         }));
     }

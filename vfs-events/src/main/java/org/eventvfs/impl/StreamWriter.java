@@ -19,6 +19,7 @@ import org.eventvfs.domain.EventEnvelope;
 import org.eventvfs.domain.EventPayload;
 import org.eventvfs.domain.Sha256;
 import org.eventvfs.domain.VfsException;
+import org.eventvfs.spi.AppendConflict;
 import org.eventvfs.spi.EventBatch;
 import org.eventvfs.spi.EventStore;
 import org.eventvfs.spi.StreamHead;
@@ -40,6 +41,8 @@ final class StreamWriter<C, E extends EventPayload> {
     private static final Logger LOG = LoggerFactory.getLogger(StreamWriter.class);
     static final int MAX_COMMANDS_PER_APPEND = 1024;
     static final int MAX_APPENDS_IN_FLIGHT = 4;
+    /** How often one command is decided again after another writer appended first. */
+    static final int MAX_CONFLICTS_PER_COMMAND = 8;
 
     private final String stream;
     private final EventStore store;
@@ -50,9 +53,19 @@ final class StreamWriter<C, E extends EventPayload> {
     private final CommandWindow window;
     private final ArrayDeque<Pending<C>> queue = new ArrayDeque<>();
     private final ArrayDeque<Batch> inFlight = new ArrayDeque<>();
+    /** Commands to decide again once the catch-up is done, in their order. */
+    private final List<Pending<C>> retry = new ArrayList<>();
     private volatile StreamHead durableHead;
     private StreamHead decidedHead;
     private boolean recovering;
+    /** The recovery began with another writer's append: nothing in flight was written. */
+    private boolean conflicted;
+    /** The catch-up under way follows a failed append, rather than another process's appends. */
+    private boolean afterFailure;
+    /** Another process appended past the durable head: catch up once no append is in flight. */
+    private boolean behind;
+    /** The store is being closed: no more catching up. */
+    private volatile boolean stopped;
 
     StreamWriter(String stream, EventStore store, StreamModel<C, E> model, Context context, EventBus eventBus,
                  LongSupplier clock, CommandWindow window, StreamHead head) {
@@ -71,10 +84,37 @@ final class StreamWriter<C, E extends EventPayload> {
     Future<Committed> submit(UUID commandId, C command, Actor actor) {
         Promise<Committed> promise = Promise.promise();
         context.runOnContext(v -> {
-            queue.add(new Pending<>(commandId, command, actor, promise));
+            queue.add(new Pending<>(commandId, command, actor, promise, 0));
             drain();
         });
         return promise.future();
+    }
+
+    /**
+     * Another process appended up to {@code position} (-1: perhaps): once no append of this writer
+     * is in flight, reads and applies everything past the durable head, so reads on this node see
+     * it and the next command is decided on it.
+     */
+    void follow(long position) {
+        context.runOnContext(v -> {
+            if (position < 0 || position > durableHead.position()) {
+                behind = true;
+                catchUpIfIdle();
+            }
+        });
+    }
+
+    /** Stops following other processes and retrying reads, before the store is closed. */
+    void stop() {
+        stopped = true;
+    }
+
+    private void catchUpIfIdle() {
+        if (behind && !stopped && !recovering && inFlight.isEmpty()) {
+            behind = false;
+            recovering = true;
+            catchUp();
+        }
     }
 
     StreamHead durableHead() {
@@ -112,13 +152,14 @@ final class StreamWriter<C, E extends EventPayload> {
             if (first.failure == null && !recovering) {
                 commit(first);
             } else {
-                fail(first, first.failure != null ? first.failure : new IllegalStateException("an earlier append failed"));
                 recover(first.failure);
+                fail(first, first.failure != null ? first.failure : new IllegalStateException("an earlier append failed"));
             }
         }
         if (recovering && inFlight.isEmpty()) {
             catchUp();
         } else {
+            catchUpIfIdle();
             drain();
         }
     }
@@ -217,13 +258,18 @@ final class StreamWriter<C, E extends EventPayload> {
         VfsException failure = new VfsException.Unavailable(
                 "the event log of " + stream + " could not be written: " + cause.getMessage(), cause);
         for (Decided d : batch.decided) {
-            d.pending.promise.fail(failure);
-            d.repeats.forEach(r -> r.fail(failure));
+            if (conflicted && d.pending.conflicts < MAX_CONFLICTS_PER_COMMAND) {
+                // Another writer appended first and this one wrote nothing: decide it again on its state.
+                d.repeats.forEach(r -> d.pending.promise.future().onComplete(ar -> r.handle(ar.map(
+                        c -> new Committed(c.firstPosition(), c.lastPosition(), List.of(), true)))));
+                retry.add(d.pending.again());
+            } else {
+                d.pending.promise.fail(failure);
+                d.repeats.forEach(r -> r.fail(failure));
+            }
         }
         // Their refusals may rest on what was just taken back: decide them again after the catch-up.
-        for (int i = batch.refused.size() - 1; i >= 0; i--) {
-            queue.addFirst(batch.refused.get(i).pending);
-        }
+        batch.refused.forEach(r -> retry.add(r.pending));
     }
 
     /** Takes back every speculative change; the appends still in flight will be failed as they end. */
@@ -231,8 +277,14 @@ final class StreamWriter<C, E extends EventPayload> {
         if (recovering) {
             return;
         }
-        LOG.error("stream {}: an append failed; every command in flight fails and none is applied", stream, cause);
+        conflicted = cause instanceof AppendConflict;
+        if (conflicted) {
+            LOG.info("stream {}: another writer appended first; reading its events, then deciding again", stream);
+        } else {
+            LOG.error("stream {}: an append failed; every command in flight fails and none is applied", stream, cause);
+        }
         recovering = true;
+        afterFailure = true;
         model.rollback();
         decidedHead = durableHead;
     }
@@ -253,20 +305,36 @@ final class StreamWriter<C, E extends EventPayload> {
             model.markDurable(last.position());
             publish(page);
         })).onComplete(ar -> context.runOnContext(v -> {
+            if (ar.failed() && stopped) {
+                return;
+            }
             if (ar.failed()) {
-                LOG.error("stream {}: cannot read the log back after a failed append; retrying in 1 s", stream,
-                        ar.cause());
+                LOG.error("stream {}: cannot read the log past position {}; retrying in 1 s", stream,
+                        durableHead.position(), ar.cause());
                 context.owner().setTimer(1000, id -> catchUp());
                 return;
             }
             decidedHead = durableHead;
             recovering = false;
-            LOG.info("stream {}: writing again from position {}", stream, durableHead.position());
+            conflicted = false;
+            for (int i = retry.size() - 1; i >= 0; i--) {
+                queue.addFirst(retry.get(i));
+            }
+            retry.clear();
+            if (afterFailure) {
+                LOG.info("stream {}: writing again from position {}", stream, durableHead.position());
+            }
+            afterFailure = false;
+            catchUpIfIdle();
             drain();
         }));
     }
 
-    private record Pending<C>(UUID commandId, C command, Actor actor, Promise<Committed> promise) {
+    private record Pending<C>(UUID commandId, C command, Actor actor, Promise<Committed> promise, int conflicts) {
+        /** The same command, to decide again after a conflict. */
+        Pending<C> again() {
+            return new Pending<>(commandId, command, actor, promise, conflicts + 1);
+        }
     }
 
     private final class Decided {

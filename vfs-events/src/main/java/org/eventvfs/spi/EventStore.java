@@ -2,6 +2,7 @@ package org.eventvfs.spi;
 
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.function.ObjLongConsumer;
 import org.eventvfs.domain.EventEnvelope;
 
 /**
@@ -24,6 +25,17 @@ public interface EventStore {
 
     /** Up to {@code maxEvents} events from {@code fromPosition} on, in order; empty past the head. */
     Future<List<EventEnvelope>> read(String stream, long fromPosition, int maxEvents);
+
+    /**
+     * Tells {@code moved} (on any thread) the stream and head position of appends that other
+     * processes may have made, soon after they are durable; a null stream and position -1 mean "any
+     * stream may have moved" (after a lost connection is back). Readers then catch up by position with
+     * {@link #read}, so a missed or late notice never skips an event. A store that only this process
+     * writes to never calls it. Ends when the store is closed.
+     */
+    default Future<Void> watch(ObjLongConsumer<String> moved) {
+        return Future.succeededFuture();
+    }
 
     /** Releases files, connections and locks. */
     Future<Void> close();

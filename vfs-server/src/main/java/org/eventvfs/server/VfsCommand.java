@@ -43,6 +43,9 @@ public final class VfsCommand implements Runnable {
         // Settings last: picocli copies them only to the subcommands already added.
         return new CommandLine(new VfsCommand())
                 .addSubcommand(new RunCommand(environment))
+                .addSubcommand(new MigrateCommand(environment))
+                .addSubcommand(new ExportCommand(environment))
+                .addSubcommand(new ImportCommand(environment))
                 .addSubcommand(user)
                 .addSubcommand(new GcCommand(environment))
                 .addSubcommand(new VerifyCommand(environment))

@@ -71,10 +71,9 @@ class RunCommandTest {
 
         assertThat(result.status()).isEqualTo(1);
         assertThat(result.out()).isEmpty();
-        // The test class path holds the testkit's event stores too, so the list of those available is longer.
         assertThat(result.err()).startsWith("vfs: cannot open the stores (events nosuch:/srv/events, blobs file:"
-                + data.toAbsolutePath().resolve("blobs") + "): no event store for 'nosuch:' URIs; available: [file")
-                .endsWith("]\n").hasLineCount(1);
+                + data.toAbsolutePath().resolve("blobs") + "): no event store for 'nosuch:' URIs; available: [file, ")
+                .contains("postgresql").hasLineCount(1);
         DataFolderLock.acquire(data).close();
     }
 

@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.LongStream;
 import org.eventvfs.domain.AccountEvent;
 import org.eventvfs.domain.EventEnvelope;
@@ -116,6 +117,27 @@ public abstract class EventStoreContractTest {
         assertThat(failure(store.append("default", 7, chain.batches(1, 1)))).isInstanceOf(AppendConflict.class);
         assertThat(result(store.head("default")).position()).isEqualTo(3);
         assertThat(result(store.read("default", 1, 100))).isEqualTo(eventsOf(first));
+    }
+
+    @Test
+    void appendsThatBreakPositionsOrTheChainAreRefused() {
+        EventStore store = open();
+        EventChain chain = new EventChain("default");
+        result(store.append("default", 0, chain.batches(1, 2)));
+
+        EventChain gap = new EventChain("default", new StreamHead(3, chain.head().hash()));
+        EventChain unchained = new EventChain("default", new StreamHead(2, EventEnvelope.GENESIS));
+        EventChain otherStream = new EventChain("other", chain.head());
+        EventBatch good = new EventChain("default", chain.head()).batch(1);
+        EventBatch wrongCommand = new EventBatch(UUID.randomUUID(), good.events());
+
+        assertThat(failure(store.append("default", 2, List.of(gap.batch(1))))).hasMessageContaining("position 4");
+        assertThat(failure(store.append("default", 2, List.of(unchained.batch(1))))).hasMessageContaining("chain");
+        assertThat(failure(store.append("default", 2, List.of(otherStream.batch(1))))).hasMessageContaining("stream other");
+        assertThat(failure(store.append("default", 2, List.of(wrongCommand)))).hasMessageContaining("command");
+        assertThat(failure(store.append("default", 2, List.of(good, good)))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(result(store.head("default"))).isEqualTo(chain.head());
+        result(store.append("default", 2, List.of(good)));
     }
 
     @Test

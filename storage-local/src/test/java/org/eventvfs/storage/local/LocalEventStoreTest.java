@@ -12,14 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.eventvfs.domain.EventEnvelope;
 import org.eventvfs.domain.VolumeEvent;
 import org.eventvfs.spi.EventBatch;
 import org.eventvfs.spi.EventStore;
 import org.eventvfs.spi.Storage;
 import org.eventvfs.spi.StorageContext;
-import org.eventvfs.spi.StreamHead;
 import org.eventvfs.testkit.EventChain;
 import org.eventvfs.testkit.EventStoreContractTest;
 import org.junit.jupiter.api.Test;
@@ -61,27 +59,6 @@ class LocalEventStoreTest extends EventStoreContractTest {
             assertThat(failure(store.head(name))).isInstanceOf(IllegalArgumentException.class);
         }
         assertThat(data.resolve("events")).isDirectoryNotContaining("glob:**/*.log");
-    }
-
-    @Test
-    void appendsThatBreakPositionsOrTheChainAreRefused() {
-        EventStore store = open();
-        EventChain chain = new EventChain("default");
-        result(store.append("default", 0, chain.batches(1, 2)));
-
-        EventChain gap = new EventChain("default", new StreamHead(3, chain.head().hash()));
-        EventChain unchained = new EventChain("default", new StreamHead(2, EventEnvelope.GENESIS));
-        EventChain otherStream = new EventChain("other", chain.head());
-        EventBatch good = new EventChain("default", chain.head()).batch(1);
-        EventBatch wrongCommand = new EventBatch(UUID.randomUUID(), good.events());
-
-        assertThat(failure(store.append("default", 2, List.of(gap.batch(1))))).hasMessageContaining("position 4");
-        assertThat(failure(store.append("default", 2, List.of(unchained.batch(1))))).hasMessageContaining("chain");
-        assertThat(failure(store.append("default", 2, List.of(otherStream.batch(1))))).hasMessageContaining("stream other");
-        assertThat(failure(store.append("default", 2, List.of(wrongCommand)))).hasMessageContaining("command");
-        assertThat(failure(store.append("default", 2, List.of(good, good)))).isInstanceOf(IllegalArgumentException.class);
-        assertThat(result(store.head("default"))).isEqualTo(chain.head());
-        result(store.append("default", 2, List.of(good)));
     }
 
     @Test

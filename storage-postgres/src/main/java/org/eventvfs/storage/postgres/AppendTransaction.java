@@ -1,0 +1,82 @@
+package org.eventvfs.storage.postgres;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import org.eventvfs.domain.EventEnvelope;
+import org.eventvfs.domain.VolumeEvent;
+import org.eventvfs.spi.EventBatch;
+
+/**
+ * The statements of one append, run in one transaction: the guarded move of the stream's head
+ * first (it waits for an append in flight on the same stream and refuses a stale one), then the
+ * events, the commands, and the tree rows derived from the events. Every statement is sent without
+ * waiting for the one before (pipelined); runs of the same statement go as one batch.
+ */
+final class AppendTransaction {
+    private final List<SqlStep> steps = new ArrayList<>();
+    private final Promise<Void> headMoved = Promise.promise();
+
+    AppendTransaction(String stream, long expectedHead, List<EventBatch> batches) {
+        steps.add(new SqlStep(EventRows.ADVANCE_HEAD, EventRows.advanceHead(stream, expectedHead, batches)));
+        if (expectedHead == 0 && batches.getFirst().events().getFirst().payload() instanceof VolumeEvent) {
+            steps.add(TreeRows.root(stream));
+        }
+        List<SqlStep> commands = new ArrayList<>(batches.size());
+        List<SqlStep> tree = new ArrayList<>();
+        for (EventBatch batch : batches) {
+            for (int i = 0; i < batch.events().size(); i++) {
+                EventEnvelope e = batch.events().get(i);
+                steps.add(new SqlStep(EventRows.INSERT_EVENT, EventRows.event(e, batch.json().get(i))));
+                if (e.payload() instanceof VolumeEvent event) {
+                    tree.addAll(TreeRows.of(stream, e.position(), event));
+                }
+            }
+            commands.add(new SqlStep(EventRows.INSERT_COMMAND, EventRows.command(stream, batch)));
+        }
+        steps.addAll(commands);
+        steps.addAll(tree);
+    }
+
+    /**
+     * Completes once the head has moved (the transaction then holds the head's row lock, so the
+     * next append, sent now, waits for this one to commit instead of being refused) or the
+     * statement that moves it has failed, or, if it was never sent (no connection), once
+     * {@link #ended()} is called.
+     */
+    Future<Void> headMoved() {
+        return headMoved.future();
+    }
+
+    /** The transaction is over, committed or not. */
+    void ended() {
+        headMoved.tryComplete();
+    }
+
+    /** Sends every statement on {@code connection}; fails with the first statement's failure. */
+    Future<Void> run(SqlConnection connection) {
+        List<Future<?>> sent = new ArrayList<>();
+        int i = 0;
+        while (i < steps.size()) {
+            String sql = steps.get(i).sql();
+            List<Tuple> run = new ArrayList<>();
+            for (; i < steps.size() && steps.get(i).sql().equals(sql); i++) {
+                run.add(steps.get(i).arguments());
+            }
+            sent.add(run.size() == 1 ? connection.preparedQuery(sql).execute(run.getFirst())
+                    : connection.preparedQuery(sql).executeBatch(run));
+        }
+        sent.getFirst().onComplete(ar -> headMoved.tryComplete());
+        return Future.join(sent).transform(ar -> {
+            for (Future<?> step : sent) {
+                if (step.failed()) {
+                    return Future.failedFuture(step.cause());
+                }
+            }
+            return Future.succeededFuture();
+        });
+    }
+}

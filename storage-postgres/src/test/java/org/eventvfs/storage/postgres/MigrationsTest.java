@@ -1,0 +1,96 @@
+package org.eventvfs.storage.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.eventvfs.testkit.Await.failure;
+import static org.eventvfs.testkit.Await.result;
+
+import io.vertx.core.Vertx;
+import java.net.URI;
+import org.eventvfs.domain.Node;
+import org.eventvfs.domain.VfsPath;
+import org.eventvfs.migrations.Migrations;
+import org.eventvfs.migrations.Migrations.SchemaChange;
+import org.eventvfs.migrations.PostgresUri;
+import org.eventvfs.migrations.SchemaTooNew;
+import org.eventvfs.spi.Storage;
+import org.eventvfs.spi.StorageContext;
+import org.eventvfs.testkit.EventChain;
+import org.eventvfs.testkit.PostgresDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class MigrationsTest {
+    private final Vertx vertx = Vertx.vertx();
+
+    @AfterEach
+    void closeVertx() {
+        result(vertx.close());
+    }
+
+    @Test
+    void anEmptyDatabaseIsMigratedToTheNewestVersionOnce() {
+        PostgresUri database = newDatabase();
+
+        SchemaChange first = Migrations.migrate(database);
+        SchemaChange again = Migrations.migrate(database);
+
+        assertThat(first.from()).isZero();
+        assertThat(first.to()).isGreaterThanOrEqualTo(2);
+        assertThat(again).isEqualTo(new SchemaChange(first.to(), first.to()));
+        assertThat(Migrations.currentVersion(database)).isEqualTo(first.to());
+        assertStoreWorks(database);
+    }
+
+    @Test
+    void everyEarlierVersionIsMigratedToTheNewest() {
+        int newest = Migrations.migrate(newDatabase()).to();
+        for (int version = 1; version < newest; version++) {
+            PostgresUri database = newDatabase();
+            assertThat(Migrations.migrateTo(database, version).to()).isEqualTo(version);
+
+            assertThat(Migrations.migrate(database)).isEqualTo(new SchemaChange(version, newest));
+            assertStoreWorks(database);
+        }
+    }
+
+    @Test
+    void aSchemaNewerThanThisBuildIsRefusedWithAClearError() {
+        PostgresUri database = newDatabase();
+        int newest = Migrations.migrate(database).to();
+        PostgresDatabases.execute(uri(database), """
+                INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,
+                                                   installed_by, execution_time, success)
+                VALUES (%d, '%d', 'from a newer vfs', 'SQL', 'V%d__from_a_newer_vfs.sql', 0, 'test', 0, true)"""
+                .formatted(newest + 1, newest + 1, newest + 1));
+
+        assertThatThrownBy(() -> Migrations.migrate(database)).isInstanceOf(SchemaTooNew.class)
+                .hasMessageContaining("schema version " + (newest + 1))
+                .hasMessageContaining("newer than this vfs knows (" + newest + ")");
+        assertThat(failure(Storage.openEventStore(uri(database), new StorageContext(vertx, null))))
+                .isInstanceOf(SchemaTooNew.class);
+    }
+
+    /** The store opens on the migrated database, appends, and its tree tables answer. */
+    private void assertStoreWorks(PostgresUri database) {
+        PgEventStore store = (PgEventStore) result(Storage.openEventStore(uri(database),
+                new StorageContext(vertx, null)));
+        try {
+            EventChain chain = new EventChain("default");
+            result(store.append("default", 0, chain.batches(2, 2)));
+            assertThat(result(store.read("default", 1, 10))).hasSize(4);
+            Node root = result(store.tree().lookup("default", VfsPath.root(), TreeTables.HEAD));
+            assertThat(result(store.tree().children("default", root.id(), TreeTables.HEAD))).hasSize(4);
+        } finally {
+            result(store.close());
+        }
+    }
+
+    private static PostgresUri newDatabase() {
+        return PostgresUri.parse(PostgresDatabases.create());
+    }
+
+    private static URI uri(PostgresUri database) {
+        return URI.create(database.display());
+    }
+}
