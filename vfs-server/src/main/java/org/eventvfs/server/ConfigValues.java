@@ -53,7 +53,9 @@ final class ConfigValues {
      */
     static URI storeUriFlag(String key, String text) {
         URI uri = storeUri(key, text);
-        if (uri.getRawUserInfo() != null && uri.getRawUserInfo().contains(":")) {
+        // A PostgreSQL URI never carries a password, wherever it is given: its store says so itself.
+        boolean postgres = "postgresql".equalsIgnoreCase(uri.getScheme());
+        if (!postgres && uri.getRawUserInfo() != null && uri.getRawUserInfo().contains(":")) {
             throw new ConfigException(key + ": no credentials on the command line; put them in the configuration "
                     + "file or the environment (VFS_BLOBS, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)");
         }
