@@ -76,8 +76,8 @@ final class FtpUsers implements UserManager {
     }
 
     private static Actor actor(FtpIoSession session, Account account) {
-        return new Actor(account.name(), "ftp", RemoteAddresses.text(session.getRemoteAddress()), session.getSessionId().toString(),
-                null);
+        return new Actor(account.name(), "ftp", RemoteAddresses.text(session.getRemoteAddress()),
+                session.getSessionId().toString(), null);
     }
 
     @Override

@@ -187,9 +187,9 @@ final class UploadCommand extends AbstractCommand {
 
     private static void giveUp(FtpIoSession session, VfsFtpFile file, SeekableByteChannel channel, long received,
                                String reason) {
+        String user = session.getUser() == null ? "?" : session.getUser().getName();
         LOG.info("ftp: upload of {} by {} from {} {} after {} bytes; the file is unchanged", file.getAbsolutePath(),
-                session.getUser() == null ? "?" : session.getUser().getName(), RemoteAddresses.text(session.getRemoteAddress()), reason,
-                received);
+                user, RemoteAddresses.text(session.getRemoteAddress()), reason, received);
         try {
             VfsFileSystems.abandon(channel, received, reason);
         } catch (IOException e) {

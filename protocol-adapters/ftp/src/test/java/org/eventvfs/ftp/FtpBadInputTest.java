@@ -57,7 +57,8 @@ class FtpBadInputTest {
             assertThat(ftp.getReplyCode()).isEqualTo(530);
             assertThat(ftp.login("alice", FtpTestServer.PASSWORD)).as("the right one still works").isTrue();
             ftp.disconnect();
-            assertThat(log.messages()).anyMatch(m -> m.contains("failed password login for user 'alice' from 127.0.0.1:"));
+            assertThat(log.messages())
+                    .anyMatch(m -> m.contains("failed password login for user 'alice' from 127.0.0.1:"));
         }
     }
 

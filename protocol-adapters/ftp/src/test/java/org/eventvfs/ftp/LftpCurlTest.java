@@ -40,8 +40,8 @@ class LftpCurlTest {
     private Processes.Result lftp(String script) throws Exception {
         String settings = "set cmd:fail-exit yes; set ftp:ssl-allow no; set net:max-retries 1; set net:timeout 20; "
                 + "set net:reconnect-interval-base 1; ";
-        return Processes.run(List.of("lftp", "-u", "alice," + FtpTestServer.PASSWORD, "-p", String.valueOf(server.port), "-e",
-                settings + script + "; bye", "127.0.0.1"), work, Map.of("HOME", work.toString()),
+        return Processes.run(List.of("lftp", "-u", "alice," + FtpTestServer.PASSWORD, "-p",
+                String.valueOf(server.port), "-e", settings + script + "; bye", "127.0.0.1"), work, Map.of("HOME", work.toString()),
                 Duration.ofMinutes(5));
     }
 
