@@ -31,7 +31,7 @@ class PostgresCommandsTest {
     }
 
     @Test
-    void migrateOnAnEmbeddedStoreHasNothingToDo() {
+    void migrateOnAnEmbeddedStoreChangesNothing() {
         Result result = cli.run("migrate", "--data", dir.toString());
 
         assertThat(result.status()).isZero();

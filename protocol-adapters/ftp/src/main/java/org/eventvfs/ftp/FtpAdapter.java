@@ -1,7 +1,5 @@
 package org.eventvfs.ftp;
 
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.BindException;
 import java.time.Duration;
@@ -20,7 +18,7 @@ import org.apache.ftpserver.listener.ListenerFactory;
 import org.apache.ftpserver.ssl.SslConfiguration;
 import org.eventvfs.LoginThrottle;
 import org.eventvfs.spi.AdapterContext;
-import org.eventvfs.spi.ProtocolAdapter;
+import org.eventvfs.spi.BlockingAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,13 +29,12 @@ import org.slf4j.LoggerFactory;
  * serves. FtpServer's I/O runs on MINA's threads and its commands on a pool of its own, never on a
  * Vert.x event loop. Uploads, hashes, FEAT and the login are ours; the rest is FtpServer's.
  */
-public final class FtpAdapter implements ProtocolAdapter {
+public final class FtpAdapter extends BlockingAdapter<FtpSettings> {
     private static final Logger LOG = LoggerFactory.getLogger(FtpAdapter.class);
     private static final String PLAIN = "default";
     private static final String IMPLICIT_TLS = "implicit-tls";
     private static final Duration SESSIONS_CLOSING = Duration.ofSeconds(5);
 
-    private Vertx vertx;
     private FtpServer server;
 
     @Override
@@ -51,19 +48,13 @@ public final class FtpAdapter implements ProtocolAdapter {
     }
 
     @Override
-    public Future<String> start(AdapterContext context) {
-        FtpSettings settings;
-        try {
-            settings = FtpSettings.parse(context.settings());
-        } catch (IllegalArgumentException e) {
-            return Future.failedFuture(e);
-        }
-        vertx = context.vertx();
-        // Binding and reading the certificate block: off the event loop.
-        return vertx.executeBlocking(() -> listen(context, settings));
+    protected FtpSettings settings(Map<String, Object> section) {
+        return FtpSettings.parse(section);
     }
 
-    private synchronized String listen(AdapterContext context, FtpSettings settings) throws FtpException, IOException {
+    @Override
+    protected synchronized String listen(AdapterContext context, FtpSettings settings)
+            throws FtpException, IOException {
         if (server != null) {
             throw new IllegalStateException("the ftp adapter is already started");
         }
@@ -164,17 +155,7 @@ public final class FtpAdapter implements ProtocolAdapter {
     }
 
     @Override
-    public Future<Void> stop() {
-        if (vertx == null) {
-            return Future.succeededFuture();
-        }
-        return vertx.executeBlocking(() -> {
-            shutDown();
-            return null;
-        });
-    }
-
-    private synchronized void shutDown() throws InterruptedException {
+    protected synchronized void shutDown() throws InterruptedException {
         if (server == null) {
             return;
         }

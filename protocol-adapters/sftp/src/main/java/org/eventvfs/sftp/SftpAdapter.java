@@ -1,11 +1,10 @@
 package org.eventvfs.sftp;
 
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.BindException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +15,7 @@ import org.apache.sshd.scp.server.ScpCommandFactory;
 import org.apache.sshd.server.SshServer;
 import org.eventvfs.LoginThrottle;
 import org.eventvfs.spi.AdapterContext;
-import org.eventvfs.spi.ProtocolAdapter;
+import org.eventvfs.spi.BlockingAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,12 +24,11 @@ import org.slf4j.LoggerFactory;
  * store's account as the whole file system. SSHD's I/O runs on its own NIO2 threads, every SFTP or
  * SCP channel on a virtual thread of its own, and nothing of it on a Vert.x event loop.
  */
-public final class SftpAdapter implements ProtocolAdapter {
+public final class SftpAdapter extends BlockingAdapter<SftpSettings> {
     private static final Logger LOG = LoggerFactory.getLogger(SftpAdapter.class);
     /** How long stopping waits for channels still committing what their clients wrote. */
     private static final Duration DRAIN = Duration.ofSeconds(30);
 
-    private Vertx vertx;
     private SshServer server;
     private ExecutorService channels;
 
@@ -45,19 +43,12 @@ public final class SftpAdapter implements ProtocolAdapter {
     }
 
     @Override
-    public Future<String> start(AdapterContext context) {
-        SftpSettings settings;
-        try {
-            settings = SftpSettings.parse(context.settings());
-        } catch (IllegalArgumentException e) {
-            return Future.failedFuture(e);
-        }
-        vertx = context.vertx();
-        // Binding and generating an RSA key block: off the event loop.
-        return vertx.executeBlocking(() -> listen(context, settings));
+    protected SftpSettings settings(Map<String, Object> section) {
+        return SftpSettings.parse(section);
     }
 
-    private synchronized String listen(AdapterContext context, SftpSettings settings) throws IOException {
+    @Override
+    protected synchronized String listen(AdapterContext context, SftpSettings settings) throws IOException {
         if (server != null) {
             throw new IllegalStateException("the sftp adapter is already started");
         }
@@ -69,7 +60,7 @@ public final class SftpAdapter implements ProtocolAdapter {
             ssh.setHost(context.bind());
             ssh.setPort(context.port());
             ssh.setKeyPairProvider(HostKeys.load(context.dataDirectory()));
-            ssh.setPasswordAuthenticator(new PasswordLogin(vertx, context.vfs(), failures, threads));
+            ssh.setPasswordAuthenticator(new PasswordLogin(context.vertx(), context.vfs(), failures, threads));
             ssh.setPublickeyAuthenticator(new PublicKeyLogin(context.vfs(), failures));
             // Keyboard-interactive would check passwords synchronously on an I/O thread; every client
             // that offers it also offers "password".
@@ -104,17 +95,7 @@ public final class SftpAdapter implements ProtocolAdapter {
     }
 
     @Override
-    public Future<Void> stop() {
-        if (vertx == null) {
-            return Future.succeededFuture();
-        }
-        return vertx.executeBlocking(() -> {
-            shutDown();
-            return null;
-        });
-    }
-
-    private synchronized void shutDown() throws IOException, InterruptedException {
+    protected synchronized void shutDown() throws IOException, InterruptedException {
         if (server == null) {
             return;
         }
