@@ -21,7 +21,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Explicit (AUTH TLS) and implicit FTPS with a PEM certificate, and a server that requires TLS. */
+/**
+ * Explicit (AUTH TLS) and implicit FTPS with a PEM certificate, with Commons Net and with curl, and
+ * a server that requires TLS.
+ */
 class FtpsTest {
     private static Path dir;
     private static Path certificate;
@@ -77,6 +80,29 @@ class FtpsTest {
             assertThat(ftp.getReplyStrings()).contains(" AUTH TLS", " PROT");
             roundTrip(ftp);
         }
+    }
+
+    @Test
+    void curlUploadsAndDownloadsOverExplicitTls() throws Exception {
+        Processes.requireInstalled("curl");
+        try (FtpTestServer server = new FtpTestServer(tls)) {
+            java.nio.file.Files.writeString(dir.resolve("tls.txt"), "sent over TLS");
+            String url = "ftp://127.0.0.1:" + server.port + "/tls.txt";
+            List<String> curl = List.of("curl", "-sS", "--max-time", "30", "--ssl-reqd", "--cacert",
+                    certificate.toString(), "-u", "alice:" + FtpTestServer.PASSWORD);
+            Processes.Result put = Processes.run(concat(curl, "-T", "tls.txt", url), dir, Map.of(),
+                    Duration.ofSeconds(60));
+            assertThat(put.exitCode()).as(put.output()).isZero();
+            Processes.Result get = Processes.run(concat(curl, url), dir, Map.of(), Duration.ofSeconds(60));
+            assertThat(get.exitCode()).as(get.output()).isZero();
+            assertThat(get.output()).isEqualTo("sent over TLS");
+        }
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new java.util.ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
     }
 
     @Test
