@@ -7,8 +7,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.eventvfs.domain.Actor;
 import org.eventvfs.domain.Committed;
-import org.eventvfs.domain.Ids;
 import org.eventvfs.domain.Content;
+import org.eventvfs.domain.EventEnvelope;
+import org.eventvfs.domain.Ids;
 import org.eventvfs.domain.Node;
 import org.eventvfs.domain.VfsPath;
 import org.eventvfs.domain.VolumeCommand;
@@ -25,6 +26,24 @@ public interface Volume {
 
     /** The newest durable position: every read sees at least this. */
     long position();
+
+    /** The time (epoch milliseconds) the event at {@code position} was written; -1 past the head. */
+    long timeOf(long position);
+
+    /** The newest position written at or before {@code epochMillis}; 0 (the empty volume) if none was. */
+    long positionAt(long epochMillis);
+
+    /** The newest position of each UTC day with changes, oldest day first. */
+    List<HistoryPoint> changeDays();
+
+    /**
+     * The positions that end the newest {@code count} groups of events written together (a
+     * command, or the commands of one group commit), newest first.
+     */
+    List<HistoryPoint> latestPoints(int count);
+
+    /** Up to {@code max} events of the volume's log from {@code fromPosition} on, in order. */
+    Future<List<EventEnvelope>> events(long fromPosition, int max);
 
     /** The node at {@code path} as of {@code asOf}; fails with NotFound if there is none. */
     Future<Node> stat(VfsPath path, long asOf);

@@ -81,7 +81,7 @@ final class DeepTreeHistory {
     TreeProjection project() {
         TreeProjection projection = new TreeProjection();
         long last = replay((position, event) -> {
-            projection.apply(position, event);
+            projection.apply(position, position, event);
             if (position % ReplayThroughput.PAGE == 0) {
                 projection.markDurable(position);
             }

@@ -163,7 +163,7 @@ public final class PostgresComparison {
         for (List<EventEnvelope> page = store.read(VOLUME, 1, 10_000).await(); !page.isEmpty();
              page = store.read(VOLUME, projection.durablePosition() + 1, 10_000).await()) {
             for (EventEnvelope e : page) {
-                projection.apply(e.position(), (VolumeEvent) e.payload());
+                projection.apply(e.position(), e.timestamp(), (VolumeEvent) e.payload());
             }
             projection.markDurable(page.getLast().position());
         }

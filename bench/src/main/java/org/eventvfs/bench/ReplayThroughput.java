@@ -61,7 +61,7 @@ public class ReplayThroughput {
         long next = 1;
         for (List<EventEnvelope> page; !(page = store.read(SealedLog.VOLUME, next, PAGE).await()).isEmpty(); ) {
             for (EventEnvelope e : page) {
-                projection.apply(e.position(), (VolumeEvent) e.payload());
+                projection.apply(e.position(), e.timestamp(), (VolumeEvent) e.payload());
             }
             next = page.getLast().position() + 1;
             projection.markDurable(next - 1);

@@ -36,7 +36,7 @@ final class AccountProjection implements StreamModel<AccountCommand, AccountEven
     }
 
     @Override
-    public void apply(long position, AccountEvent event) {
+    public void apply(long position, long time, AccountEvent event) {
         Versions<Account> older = accounts.get(event.name());
         accounts.put(event.name(), new Versions<>(position,
                 AccountDecider.evolve(older == null ? null : older.value(), event), older));

@@ -150,7 +150,7 @@ public final class EventSourcedVfs implements Vfs {
                 .compose(snapshot -> startingPoint(name, snapshot))
                 .compose(start -> StreamReplay.replay(events, name, start.head, page -> {
                     for (EventEnvelope e : page) {
-                        start.projection.apply(e.position(), (VolumeEvent) e.payload());
+                        start.projection.apply(e.position(), e.timestamp(), (VolumeEvent) e.payload());
                         start.window.record(e.commandId(), e.position());
                     }
                     start.projection.markDurable(page.getLast().position());
@@ -162,7 +162,8 @@ public final class EventSourcedVfs implements Vfs {
                     writers.put(name, writer);
                     LOG.info("volume {} loaded at position {} in {} ms", name, head.position(),
                             (System.nanoTime() - started) / 1_000_000);
-                    return new ProjectedVolume(name, start.projection, writer, locks, blobs, vertx, options, snapshots);
+                    return new ProjectedVolume(name, start.projection, writer, locks, events, blobs, vertx, options,
+                            snapshots);
                 })));
     }
 
@@ -189,7 +190,7 @@ public final class EventSourcedVfs implements Vfs {
         CommandWindow window = new CommandWindow(CommandWindow.DEFAULT_CAPACITY);
         return StreamReplay.replay(events, EventEnvelope.ACCOUNTS, StreamHead.EMPTY, page -> {
             for (EventEnvelope e : page) {
-                projection.apply(e.position(), (AccountEvent) e.payload());
+                projection.apply(e.position(), e.timestamp(), (AccountEvent) e.payload());
                 window.record(e.commandId(), e.position());
             }
             projection.markDurable(page.getLast().position());

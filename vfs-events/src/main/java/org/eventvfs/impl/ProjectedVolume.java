@@ -7,15 +7,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.eventvfs.HistoryPoint;
 import org.eventvfs.StagedFile;
 import org.eventvfs.Upload;
-import org.eventvfs.Volume;
 import org.eventvfs.VfsOptions;
+import org.eventvfs.Volume;
 import org.eventvfs.VolumeLocks;
 import org.eventvfs.domain.Actor;
 import org.eventvfs.domain.Committed;
 import org.eventvfs.domain.Content;
 import org.eventvfs.domain.Decider;
+import org.eventvfs.domain.EventEnvelope;
 import org.eventvfs.domain.LinkResolution;
 import org.eventvfs.domain.Node;
 import org.eventvfs.domain.TreeView;
@@ -24,12 +26,14 @@ import org.eventvfs.domain.VfsPath;
 import org.eventvfs.domain.VolumeCommand;
 import org.eventvfs.domain.VolumeEvent;
 import org.eventvfs.spi.BlobStore;
+import org.eventvfs.spi.EventStore;
 
 /** A volume served from its in-memory {@link TreeProjection}, written through its {@link StreamWriter}. */
 public final class ProjectedVolume implements Volume {
     private final String name;
     private final TreeProjection projection;
     private final StreamWriter<GuardedCommand, VolumeEvent> writer;
+    private final EventStore events;
     private final BlobStore blobs;
     private final ContentReader reader;
     private final Vertx vertx;
@@ -38,7 +42,9 @@ public final class ProjectedVolume implements Volume {
     private final LeaseTable locks;
 
     ProjectedVolume(String name, TreeProjection projection, StreamWriter<GuardedCommand, VolumeEvent> writer,
-                    LeaseTable locks, BlobStore blobs, Vertx vertx, VfsOptions options, VolumeSnapshots snapshots) {
+                    LeaseTable locks, EventStore events, BlobStore blobs, Vertx vertx, VfsOptions options,
+                    VolumeSnapshots snapshots) {
+        this.events = events;
         this.locks = locks;
         this.name = name;
         this.projection = projection;
@@ -63,6 +69,37 @@ public final class ProjectedVolume implements Volume {
     /** The projection itself, for tests and benchmarks that compare it with a replay. */
     public TreeProjection projection() {
         return projection;
+    }
+
+    @Override
+    public long timeOf(long position) {
+        return projection.timeOf(position);
+    }
+
+    @Override
+    public long positionAt(long epochMillis) {
+        return projection.positionAt(epochMillis);
+    }
+
+    @Override
+    public List<HistoryPoint> changeDays() {
+        return projection.changeDays();
+    }
+
+    @Override
+    public List<HistoryPoint> latestPoints(int count) {
+        return projection.latestPoints(count);
+    }
+
+    @Override
+    public Future<List<EventEnvelope>> events(long fromPosition, int max) {
+        long head = projection.durablePosition();
+        if (fromPosition > head || max <= 0) {
+            return Future.succeededFuture(List.of());
+        }
+        // Never past the durable head: a reader must not see what a failed append may take back.
+        int count = (int) Math.min(max, head - Math.max(fromPosition, 1) + 1);
+        return events.read(name, Math.max(fromPosition, 1), count);
     }
 
     @Override

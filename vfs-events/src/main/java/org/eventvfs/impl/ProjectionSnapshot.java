@@ -34,7 +34,8 @@ import org.eventvfs.spi.StreamHead;
  */
 final class ProjectionSnapshot {
     private static final int MAGIC = 0x45565350; // "EVSP"
-    private static final int FORMAT = 1;
+    /** 2 added the timeline; a snapshot of another format is ignored and the log replayed. */
+    private static final int FORMAT = 2;
 
 
     /** What a snapshot file holds besides the versions. */
@@ -68,6 +69,7 @@ final class ProjectionSnapshot {
             }
             writeNodes(out, projection, position);
             writeEntries(out, projection, position);
+            writeTimeline(out, projection.timeline, position);
             out.writeInt(MAGIC);
         }
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -90,6 +92,7 @@ final class ProjectionSnapshot {
             TreeProjection projection = new TreeProjection();
             readNodes(in, projection);
             readEntries(in, projection);
+            readTimeline(in, projection.timeline);
             if (in.readInt() != MAGIC) {
                 throw new IOException(file + " is truncated");
             }
@@ -170,6 +173,25 @@ final class ProjectionSnapshot {
                 }
             }
             projection.entries.put(dirId, names);
+        }
+    }
+
+    private static void writeTimeline(DataOutputStream out, Timeline timeline, long position) throws IOException {
+        long[][] runs = timeline.runs();
+        int count = 0;
+        while (count < runs[0].length && runs[0][count] <= position) {
+            count++;
+        }
+        out.writeInt(count);
+        for (int i = 0; i < count; i++) {
+            out.writeLong(runs[0][i]);
+            out.writeLong(runs[1][i]);
+        }
+    }
+
+    private static void readTimeline(DataInputStream in, Timeline timeline) throws IOException {
+        for (int runs = in.readInt(); runs > 0; runs--) {
+            timeline.record(in.readLong(), in.readLong());
         }
     }
 

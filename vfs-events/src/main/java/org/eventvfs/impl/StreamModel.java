@@ -13,7 +13,8 @@ interface StreamModel<C, E extends EventPayload> {
     /** The events for a command, decided against every applied event; throws VfsException to refuse. */
     List<E> decide(C command, Actor actor, long now);
 
-    void apply(long position, E event);
+    /** Applies an event decided or read at {@code position}, written at {@code time}. */
+    void apply(long position, long time, E event);
 
     void markDurable(long position);
 

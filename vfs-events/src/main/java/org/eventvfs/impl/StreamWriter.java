@@ -220,7 +220,7 @@ final class StreamWriter<C, E extends EventPayload> {
         for (E event : events) {
             EventCodec.Sealed envelope = EventCodec.sealEncoded(stream, ++position, p.commandId, now, p.actor, hash,
                     event);
-            model.apply(position, event);
+            model.apply(position, now, event);
             sealed.add(envelope.envelope());
             json.add(envelope.json());
             hash = envelope.envelope().hash();
@@ -297,7 +297,7 @@ final class StreamWriter<C, E extends EventPayload> {
     private void catchUp() {
         StreamReplay.replay(store, stream, durableHead, page -> context.runOnContext(v -> {
             for (EventEnvelope e : page) {
-                model.apply(e.position(), (E) e.payload());
+                model.apply(e.position(), e.timestamp(), (E) e.payload());
                 window.record(e.commandId(), e.position());
             }
             EventEnvelope last = page.getLast();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import org.eventvfs.HistoryPoint;
 import org.eventvfs.domain.Content;
 import org.eventvfs.domain.Node;
 import org.eventvfs.domain.NodeKind;
@@ -20,9 +21,9 @@ import org.eventvfs.domain.VolumeEvent.FileCreated;
 import org.eventvfs.domain.VolumeEvent.NodeMoved;
 import org.eventvfs.domain.VolumeEvent.NodeRemoved;
 import org.eventvfs.domain.VolumeEvent.PropertiesChanged;
-import org.eventvfs.domain.VolumeEvent.UploadAborted;
 import org.eventvfs.domain.VolumeEvent.SymlinkCreated;
 import org.eventvfs.domain.VolumeEvent.TreeCopied;
+import org.eventvfs.domain.VolumeEvent.UploadAborted;
 
 /**
  * The in-memory projection of one volume: every node and every directory entry kept as
@@ -38,6 +39,7 @@ public final class TreeProjection {
     final ConcurrentHashMap<Long, Versions<Node>> nodes = new ConcurrentHashMap<>();
     final ConcurrentHashMap<Long, ConcurrentHashMap<String, Versions<Long>>> entries = new ConcurrentHashMap<>();
     private final ArrayDeque<Undo> undo = new ArrayDeque<>();
+    final Timeline timeline = new Timeline();
     private volatile long durable;
     private long applied;
     long nextNodeId = Node.ROOT_ID + 1;
@@ -75,12 +77,13 @@ public final class TreeProjection {
         return new AsOf(Long.MAX_VALUE);
     }
 
-    /** Applies the event at {@code position}; positions must come in order. */
-    public void apply(long position, VolumeEvent event) {
+    /** Applies the event at {@code position}, written at {@code time}; positions must come in order. */
+    public void apply(long position, long time, VolumeEvent event) {
         if (position <= applied) {
             throw new IllegalStateException("event at " + position + " applied after " + applied);
         }
         applied = position;
+        timeline.record(position, time);
         switch (event) {
             case DirectoryCreated e -> create(position, new Node(e.nodeId(), e.parentId(), e.name(),
                     NodeKind.DIRECTORY, e.mode(), e.owner(), e.time(), e.time(), null, null, Map.of()));
@@ -131,7 +134,28 @@ public final class TreeProjection {
         while (!undo.isEmpty()) {
             undo.pollLast().action().run();
         }
+        timeline.truncateAfter(durable);
         applied = durable;
+    }
+
+    /** The time {@code position} was written (epoch milliseconds), or -1 past the durable head. */
+    public long timeOf(long position) {
+        return position > durable ? -1 : timeline.timeOf(position);
+    }
+
+    /** The newest durable position written at or before {@code time}; 0 if none was. */
+    public long positionAt(long time) {
+        return timeline.positionAt(time, durable);
+    }
+
+    /** The newest durable position of each UTC day with changes, oldest first. */
+    public List<HistoryPoint> changeDays() {
+        return timeline.days(durable);
+    }
+
+    /** The last durable position of each of the newest {@code count} runs of one time, newest first. */
+    public List<HistoryPoint> latestPoints(int count) {
+        return timeline.latest(count, durable);
     }
 
     /** Number of nodes that exist at the durable position (the root included). */

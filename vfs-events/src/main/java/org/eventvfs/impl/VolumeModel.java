@@ -19,8 +19,8 @@ record VolumeModel(TreeProjection projection, LockGuard locks) implements Stream
     }
 
     @Override
-    public void apply(long position, VolumeEvent event) {
-        projection.apply(position, event);
+    public void apply(long position, long time, VolumeEvent event) {
+        projection.apply(position, time, event);
     }
 
     @Override

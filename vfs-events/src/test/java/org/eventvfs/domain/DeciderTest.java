@@ -31,7 +31,7 @@ class DeciderTest {
     private List<VolumeEvent> run(VolumeCommand command) {
         List<VolumeEvent> events = Decider.decide(tree.speculativeHead(), command, ALICE, 1000 + position);
         for (VolumeEvent e : events) {
-            tree.apply(++position, e);
+            tree.apply(++position, 0, e);
         }
         tree.markDurable(position);
         return events;
@@ -182,7 +182,7 @@ class DeciderTest {
         run(new CreateDirectory(p("/kept"), 0755));
         long durable = position;
         for (VolumeEvent e : Decider.decide(tree.speculativeHead(), new CreateDirectory(p("/lost"), 0755), ALICE, 1)) {
-            tree.apply(++position, e);
+            tree.apply(++position, 0, e);
         }
         assertThat(tree.speculativeHead().lookup(p("/lost"))).isNotNull();
         assertThat(tree.head().lookup(p("/lost"))).as("readers never see speculation").isNull();

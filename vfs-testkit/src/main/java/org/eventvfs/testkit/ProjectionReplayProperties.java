@@ -107,7 +107,7 @@ public abstract class ProjectionReplayProperties {
         TreeProjection replay = new TreeProjection();
         assertThat(TreeDump.of(projection.asOf(0))).isEqualTo(TreeDump.of(replay.head()));
         for (EventEnvelope e : log) {
-            replay.apply(e.position(), (VolumeEvent) e.payload());
+            replay.apply(e.position(), e.timestamp(), (VolumeEvent) e.payload());
             replay.markDurable(e.position());
             assertThat(TreeDump.of(projection.asOf(e.position())))
                     .as("as of position %d", e.position())

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import org.eventvfs.HistoryPoint;
 import org.eventvfs.StagedFile;
 import org.eventvfs.Upload;
 import org.eventvfs.Vfs;
@@ -215,6 +216,44 @@ public abstract class VolumeContractTest extends OpenVfsTest {
         StoreFixture.delete(dir.resolve("snapshots"));
         vfs = StoreFixture.open(vertx, options);
         assertThat(TreeDump.of(((org.eventvfs.impl.ProjectedVolume) volume()).projection().head())).isEqualTo(before);
+    }
+
+    @Test
+    void pastPointsAreFoundByTimeWithAndWithoutSnapshot() {
+        long day = HistoryPoint.DAY_MILLIS;
+        long[] now = {10 * day + 1_000};
+        options = options.withClock(() -> now[0]);
+        reopen();
+        Volume volume = volume();
+        volume.execute(new VolumeCommand.CreateDirectory(VfsPath.parse("/a"), 0755), ACTOR).await();
+        now[0] += 5_000;
+        volume.execute(new VolumeCommand.CreateDirectory(VfsPath.parse("/b"), 0755), ACTOR).await();
+        now[0] = 12 * day + 7;
+        volume.execute(new VolumeCommand.Move(VfsPath.parse("/b"), VfsPath.parse("/c"), Overwrite.NEVER), ACTOR)
+                .await();
+        for (int pass = 0; pass < 3; pass++) {
+            Volume v = volume();
+            assertThat(v.positionAt(10 * day)).isZero();
+            assertThat(v.positionAt(10 * day + 1_000)).isEqualTo(1);
+            assertThat(v.positionAt(10 * day + 5_999)).isEqualTo(1);
+            assertThat(v.positionAt(11 * day)).isEqualTo(2);
+            assertThat(v.positionAt(Long.MAX_VALUE)).isEqualTo(3);
+            assertThat(v.timeOf(2)).isEqualTo(10 * day + 6_000);
+            assertThat(v.timeOf(4)).isEqualTo(-1);
+            assertThat(v.changeDays()).containsExactly(new HistoryPoint(2, 10 * day + 6_000),
+                    new HistoryPoint(3, 12 * day + 7));
+            assertThat(v.latestPoints(2)).containsExactly(new HistoryPoint(3, 12 * day + 7),
+                    new HistoryPoint(2, 10 * day + 6_000));
+            assertThat(v.events(2, 10).await()).extracting(EventEnvelope::position).containsExactly(2L, 3L);
+            assertThat(v.events(4, 10).await()).isEmpty();
+            if (pass == 0) {
+                reopen();
+            } else {
+                vfs.close().await();
+                StoreFixture.delete(dir.resolve("snapshots"));
+                vfs = StoreFixture.open(vertx, options);
+            }
+        }
     }
 
     @Test

@@ -42,7 +42,7 @@ class PgProjectionReplayProperties extends ProjectionReplayProperties {
             TreeProjection replay = new TreeProjection();
             assertSameTree(new VersionsView(versions, 0), replay.head(), 0);
             for (EventEnvelope e : log) {
-                replay.apply(e.position(), (VolumeEvent) e.payload());
+                replay.apply(e.position(), e.timestamp(), (VolumeEvent) e.payload());
                 replay.markDurable(e.position());
                 assertSameTree(new VersionsView(versions, e.position()), replay.head(), e.position());
             }

@@ -135,7 +135,7 @@ class RestartTest extends SharedDatabaseTest {
     private static TreeProjection replayed(List<EventEnvelope> log) {
         TreeProjection replay = new TreeProjection();
         for (EventEnvelope e : log) {
-            replay.apply(e.position(), (VolumeEvent) e.payload());
+            replay.apply(e.position(), e.timestamp(), (VolumeEvent) e.payload());
         }
         replay.markDurable(log.isEmpty() ? 0 : log.getLast().position());
         return replay;
