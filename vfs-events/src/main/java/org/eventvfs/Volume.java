@@ -13,6 +13,7 @@ import org.eventvfs.domain.Ids;
 import org.eventvfs.domain.Node;
 import org.eventvfs.domain.VfsPath;
 import org.eventvfs.domain.VolumeCommand;
+import org.eventvfs.domain.VolumeEvent;
 
 /**
  * One file tree. Reads answer from the projection at the newest durable position or as of any
@@ -104,6 +105,18 @@ public interface Volume {
 
     /** As {@link #check(VolumeCommand, Actor)} for someone who holds the locks of {@code lockTokens}. */
     Future<Void> check(VolumeCommand command, Actor actor, Set<String> lockTokens);
+
+    /**
+     * The events {@code command} would append if it were applied now, without applying it: what
+     * a dry run shows. Fails as {@link #execute} would.
+     */
+    Future<List<VolumeEvent>> plan(VolumeCommand command, Actor actor);
+
+    /**
+     * How to reverse what {@code user} changed from position {@code fromPosition} on: a restore of
+     * every path they changed to the position before, leaving alone what others changed since.
+     */
+    Future<UndoPlan> planUndo(String user, long fromPosition);
 
     /** A new upload that cuts what it is given into stored blocks, for a later CommitContent. */
     Upload upload();

@@ -4,14 +4,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import org.eventvfs.domain.VolumeCommand.Copy;
 import org.eventvfs.domain.VolumeCommand.CommitContent;
+import org.eventvfs.domain.VolumeCommand.Copy;
 import org.eventvfs.domain.VolumeCommand.CreateDirectory;
 import org.eventvfs.domain.VolumeCommand.CreateFile;
 import org.eventvfs.domain.VolumeCommand.CreateSymlink;
 import org.eventvfs.domain.VolumeCommand.Move;
 import org.eventvfs.domain.VolumeCommand.RecordAbortedUpload;
 import org.eventvfs.domain.VolumeCommand.Remove;
+import org.eventvfs.domain.VolumeCommand.Restore;
 import org.eventvfs.domain.VolumeCommand.SetAttributes;
 import org.eventvfs.domain.VolumeCommand.SetProperties;
 import org.eventvfs.domain.VolumeEvent.AttributesChanged;
@@ -49,6 +50,7 @@ public final class Decider {
                     c.owner(), c.modified()));
             case SetProperties c -> List.of(new PropertiesChanged(existing(tree, c.path()).id(), c.set(),
                     c.removed().stream().sorted().toList()));
+            case Restore c -> TreeRestorer.decide(tree, c, now);
             case RecordAbortedUpload c -> List.of(new UploadAborted(parentOf(tree, c.path()).id(),
                     c.path().fileName(), c.received(), c.reason(), now));
         };

@@ -1,5 +1,6 @@
 package org.eventvfs.domain;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -52,6 +53,28 @@ public sealed interface VolumeCommand {
      * nothing in the tree. Fails if the folder it was going into is gone.
      */
     record RecordAbortedUpload(VfsPath path, long received, String reason) implements VolumeCommand {
+    }
+
+    /**
+     * Puts each target back as it was at {@code asOf}, as new events on the current tree: history
+     * is never rewritten. A file gets its old content (whose blocks are still stored) and
+     * attributes, a folder its old entries; what did not exist then is removed. Targets inside a
+     * TREE target are covered by it.
+     *
+     * @param reason what the restore is for, recorded with it (e.g. "undo alice since 2026-11-21")
+     */
+    record Restore(List<RestoreTarget> targets, long asOf, String reason) implements VolumeCommand {
+        public Restore {
+            if (targets.isEmpty()) {
+                throw new IllegalArgumentException("a restore needs at least one path");
+            }
+            targets = List.copyOf(targets);
+        }
+
+        @Override
+        public VfsPath path() {
+            return targets.getFirst().path();
+        }
     }
 
     record SetProperties(VfsPath path, Map<String, String> set, Set<String> removed) implements VolumeCommand {

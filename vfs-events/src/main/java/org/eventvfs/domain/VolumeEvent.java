@@ -63,6 +63,23 @@ public sealed interface VolumeEvent extends EventPayload {
     }
 
     /**
+     * The start of a restore: the events that follow in the same batch put the path
+     * {@code name} in folder {@code parentId} back as it was at position {@code asOf}. Changes
+     * nothing by itself; recorded so the log says why those changes were made. The volume's root
+     * is parent 0 with an empty name.
+     *
+     * @param wholeTree whether everything below the path was restored, or the node alone
+     */
+    record TreeRestored(long parentId, String name, long asOf, boolean wholeTree, String reason, long time)
+            implements VolumeEvent {
+        /** The folder of the restored path. */
+        @Override
+        public long nodeId() {
+            return parentId;
+        }
+    }
+
+    /**
      * A copy of the tree at {@code sourceId}: the new nodes, the copy's root first and every parent
      * before its children. Files share the source's blocks.
      */

@@ -17,6 +17,7 @@ import org.eventvfs.domain.VolumeCommand.CreateSymlink;
 import org.eventvfs.domain.VolumeCommand.Move;
 import org.eventvfs.domain.VolumeCommand.RecordAbortedUpload;
 import org.eventvfs.domain.VolumeCommand.Remove;
+import org.eventvfs.domain.VolumeCommand.Restore;
 import org.eventvfs.domain.VolumeCommand.SetAttributes;
 import org.eventvfs.domain.VolumeCommand.SetProperties;
 
@@ -47,6 +48,7 @@ final class LockGuard {
             case Remove c -> removed(c.path());
             case Move c -> concat(removed(c.path()), replaced(tree, c.target()));
             case Copy c -> replaced(tree, c.target());
+            case Restore c -> restored(c);
         };
         for (Lock lock : needed) {
             if (!tokens.contains(lock.token()) || !lock.user().equals(actor.user())) {
@@ -75,6 +77,12 @@ final class LockGuard {
             addMissing(needed, locks.covering(path.parent()));
         }
         return needed;
+    }
+
+    private List<Lock> restored(Restore restore) {
+        List<Lock> all = new ArrayList<>();
+        restore.targets().forEach(target -> addMissing(all, removed(target.path())));
+        return all;
     }
 
     private List<Lock> replaced(TreeView tree, VfsPath target) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.eventvfs.HistoryPoint;
 import org.eventvfs.StagedFile;
+import org.eventvfs.UndoPlan;
 import org.eventvfs.Upload;
 import org.eventvfs.VfsOptions;
 import org.eventvfs.Volume;
@@ -158,14 +159,28 @@ public final class ProjectedVolume implements Volume {
 
     @Override
     public Future<Void> check(VolumeCommand command, Actor actor, Set<String> lockTokens) {
+        return decideAtHead(command, actor, lockTokens).mapEmpty();
+    }
+
+    @Override
+    public Future<List<VolumeEvent>> plan(VolumeCommand command, Actor actor) {
+        return decideAtHead(command, actor, Set.of());
+    }
+
+    /** The events the command would get at the durable head; appends nothing. */
+    private Future<List<VolumeEvent>> decideAtHead(VolumeCommand command, Actor actor, Set<String> lockTokens) {
         try {
             TreeView tree = projection.head();
             new LockGuard(locks).check(tree, command, actor, lockTokens);
-            Decider.decide(tree, command, actor, options.clock().getAsLong());
-            return Future.succeededFuture();
+            return Future.succeededFuture(Decider.decide(tree, command, actor, options.clock().getAsLong()));
         } catch (VfsException e) {
             return Future.failedFuture(e);
         }
+    }
+
+    @Override
+    public Future<UndoPlan> planUndo(String user, long fromPosition) {
+        return UndoPlanner.plan(this, projection, user, fromPosition);
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.eventvfs.domain.Content;
 import org.eventvfs.domain.Node;
 import org.eventvfs.domain.NodeKind;
 import org.eventvfs.domain.TreeView;
+import org.eventvfs.domain.VfsException;
 import org.eventvfs.domain.VolumeEvent;
 import org.eventvfs.domain.VolumeEvent.AttributesChanged;
 import org.eventvfs.domain.VolumeEvent.ContentCommitted;
@@ -23,6 +24,7 @@ import org.eventvfs.domain.VolumeEvent.NodeRemoved;
 import org.eventvfs.domain.VolumeEvent.PropertiesChanged;
 import org.eventvfs.domain.VolumeEvent.SymlinkCreated;
 import org.eventvfs.domain.VolumeEvent.TreeCopied;
+import org.eventvfs.domain.VolumeEvent.TreeRestored;
 import org.eventvfs.domain.VolumeEvent.UploadAborted;
 
 /**
@@ -107,6 +109,9 @@ public final class TreeProjection {
             case TreeCopied e -> e.nodes().forEach(node -> create(position, node));
             case UploadAborted e -> {
                 // Recorded for the audit trail only: the tree is as it was.
+            }
+            case TreeRestored e -> {
+                // Marks the start of a restore; the events after it make the changes.
             }
         }
     }
@@ -302,6 +307,14 @@ public final class TreeProjection {
                 }
             }
             return false;
+        }
+
+        @Override
+        public TreeView past(long earlier) {
+            if (earlier > durable) {
+                throw new VfsException.Conflict("position " + earlier + " is not durable yet");
+            }
+            return new AsOf(earlier);
         }
 
         @Override

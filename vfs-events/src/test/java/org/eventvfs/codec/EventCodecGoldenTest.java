@@ -50,6 +50,7 @@ class EventCodecGoldenTest {
                 new VolumeEvent.TreeCopied(2, List.of(new Node(5, 1, "docs2", NodeKind.DIRECTORY, 0755, "alice",
                         1763722800007L, 1763722800000L, null, null, Map.of()))),
                 new VolumeEvent.UploadAborted(2, "big.iso", 1048576, "data connection reset", 1763722800008L),
+                new VolumeEvent.TreeRestored(1, "docs", 42, true, "undo bob since 2026-11-21", 1763722800009L),
                 new AccountEvent.UserAdded("alice", "$argon2id$v=19$m=65536,t=3,p=1$c2FsdA$aGFzaA", List.of(
                         "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIF alice@host"), "default", "/alice", false),
                 new AccountEvent.PasswordChanged("alice", "$argon2id$v=19$m=65536,t=3,p=1$c2FsdA$bmV3"),

@@ -14,6 +14,7 @@ import org.eventvfs.domain.Content;
 import org.eventvfs.domain.CopyDepth;
 import org.eventvfs.domain.Overwrite;
 import org.eventvfs.domain.RemoveMode;
+import org.eventvfs.domain.RestoreTarget;
 import org.eventvfs.domain.Sha256;
 import org.eventvfs.domain.VfsPath;
 import org.eventvfs.domain.VolumeCommand;
@@ -91,7 +92,11 @@ public final class VolumeCommandArbitraries {
                         Arbitraries.strings().alpha().ofMaxLength(4), Arbitraries.of(Set.<String>of(), Set.of("p:x")))
                         .as((p, k, v, removed) -> new VolumeCommand.SetProperties(p, Map.of(k, v), removed))),
                 Tuple.of(1, Combinators.combine(files(), Arbitraries.longs().between(0, 1 << 20))
-                        .as((p, received) -> new VolumeCommand.RecordAbortedUpload(p, received, "connection reset"))));
+                        .as((p, received) -> new VolumeCommand.RecordAbortedUpload(p, received, "connection reset"))),
+                Tuple.of(2, Combinators.combine(paths().list().ofMinSize(1).ofMaxSize(3),
+                        Arbitraries.of(RestoreTarget.Depth.class), Arbitraries.longs().between(0, 150))
+                        .as((paths, depth, asOf) -> new VolumeCommand.Restore(paths.stream()
+                                .map(p -> new RestoreTarget(p, depth)).toList(), asOf, "test"))));
     }
 
     /** Directory-like paths: one to three of four names, so parents exist often enough to grow a tree. */

@@ -19,6 +19,7 @@ import org.eventvfs.domain.VolumeEvent.NodeRemoved;
 import org.eventvfs.domain.VolumeEvent.PropertiesChanged;
 import org.eventvfs.domain.VolumeEvent.SymlinkCreated;
 import org.eventvfs.domain.VolumeEvent.TreeCopied;
+import org.eventvfs.domain.VolumeEvent.TreeRestored;
 import org.eventvfs.domain.VolumeEvent.UploadAborted;
 
 /**
@@ -84,6 +85,7 @@ final class TreeRows {
             case TreeCopied e -> copies(volume, position, e.nodes());
             // Recorded in the events table for the audit trail; the tree is as it was.
             case UploadAborted e -> List.of();
+            case TreeRestored e -> List.of();
         };
     }
 
