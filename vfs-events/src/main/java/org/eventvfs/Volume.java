@@ -53,6 +53,9 @@ public interface Volume {
         return stat(path, HEAD);
     }
 
+    /** The path of the node with id {@code nodeId} as of {@code asOf}; fails with NotFound if it did not exist. */
+    Future<VfsPath> pathOf(long nodeId, long asOf);
+
     /** The children of the directory at {@code path}, sorted by name. */
     Future<List<Node>> list(VfsPath path, long asOf);
 

@@ -21,6 +21,7 @@ import org.eventvfs.domain.Decider;
 import org.eventvfs.domain.EventEnvelope;
 import org.eventvfs.domain.LinkResolution;
 import org.eventvfs.domain.Node;
+import org.eventvfs.domain.NodePaths;
 import org.eventvfs.domain.TreeView;
 import org.eventvfs.domain.VfsException;
 import org.eventvfs.domain.VfsPath;
@@ -108,6 +109,13 @@ public final class ProjectedVolume implements Volume {
         Node node = view(asOf).lookup(path);
         return node == null ? Future.failedFuture(new VfsException.NotFound("no such file or directory: " + path))
                 : Future.succeededFuture(node);
+    }
+
+    @Override
+    public Future<VfsPath> pathOf(long nodeId, long asOf) {
+        VfsPath path = NodePaths.of(view(asOf), nodeId);
+        return path == null ? Future.failedFuture(new VfsException.NotFound("no node " + nodeId + " at @" + asOf))
+                : Future.succeededFuture(path);
     }
 
     @Override

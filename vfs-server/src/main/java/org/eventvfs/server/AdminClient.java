@@ -74,6 +74,16 @@ final class AdminClient implements UserOperations {
                 .map(body -> AdminApi.decode(body, BlockMaintenance.CheckResult.class));
     }
 
+    Future<Repairs.RepairReport> restore(Repairs.RestoreRequest request) {
+        return call(HttpMethod.POST, Repairs.RESTORE, request)
+                .map(body -> AdminApi.decode(body, Repairs.RepairReport.class));
+    }
+
+    Future<Repairs.RepairReport> undo(Repairs.UndoRequest request) {
+        return call(HttpMethod.POST, Repairs.UNDO, request)
+                .map(body -> AdminApi.decode(body, Repairs.RepairReport.class));
+    }
+
     Future<Void> close() {
         return http.close();
     }

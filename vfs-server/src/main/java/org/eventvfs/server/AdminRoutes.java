@@ -62,6 +62,10 @@ final class AdminRoutes implements Handler<HttpServerRequest> {
                         AdminApi.decode(body, KeysChange.class).keys()).map(u -> new Reply(200, u));
                 case "DELETE /v1/users/{name}" -> users.remove(name).map(v -> new Reply(204, null));
                 case "POST " + BlockMaintenance.GC -> collectGarbage(AdminApi.decode(body, GcRequest.class));
+                case "POST " + Repairs.RESTORE -> Repairs.restore(vfs, AdminApi.decode(body, Repairs.RestoreRequest.class),
+                        actor(request)).map(r -> new Reply(200, r));
+                case "POST " + Repairs.UNDO -> Repairs.undo(vfs, AdminApi.decode(body, Repairs.UndoRequest.class),
+                        actor(request)).map(r -> new Reply(200, r));
                 case "POST " + BlockMaintenance.VERIFY -> vfs.verifyBlocks().map(c -> new Reply(200, CheckResult.of(c)));
                 default -> Future.failedFuture(new AdminApi.NoSuchEndpoint(request.method().name(), request.path()));
             };

@@ -49,6 +49,8 @@ public final class VfsCommand implements Runnable {
                 .addSubcommand(user)
                 .addSubcommand(new GcCommand(environment))
                 .addSubcommand(new VerifyCommand(environment))
+                .addSubcommand(new RestoreCommand(environment))
+                .addSubcommand(new UndoCommand(environment))
                 .setOut(environment.out())
                 .setErr(environment.err())
                 .setExecutionExceptionHandler(new FailureReporter(environment.err()));
@@ -56,7 +58,7 @@ public final class VfsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a command: run, user, gc or verify");
+        throw new ParameterException(spec.commandLine(), "name a command: run, user, gc, verify, restore or undo");
     }
 
     /** The version in the jar's manifest, or {@code dev} when run from classes. */
