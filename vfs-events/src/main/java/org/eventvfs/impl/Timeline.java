@@ -51,18 +51,7 @@ final class Timeline {
      * The newest position written at or before {@code time}, at most {@code head}; 0 if none was.
      */
     synchronized long positionAt(long time, long head) {
-        int low = 0;
-        int high = runs - 1;
-        int found = -1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            if (times[mid] <= time) {
-                found = mid;
-                low = mid + 1;
-            } else {
-                high = mid - 1;
-            }
-        }
+        int found = lastAtOrBefore(times, time);
         if (found < 0) {
             return 0;
         }
@@ -104,12 +93,17 @@ final class Timeline {
     }
 
     private int runOf(long position) {
+        return lastAtOrBefore(firstPositions, position);
+    }
+
+    /** The index of the last of the first {@code runs} sorted keys that is at most {@code key}; -1 if none. */
+    private int lastAtOrBefore(long[] keys, long key) {
         int low = 0;
         int high = runs - 1;
         int found = -1;
         while (low <= high) {
             int mid = (low + high) >>> 1;
-            if (firstPositions[mid] <= position) {
+            if (keys[mid] <= key) {
                 found = mid;
                 low = mid + 1;
             } else {
