@@ -213,7 +213,7 @@ final class VolumeView {
      * target (the volume's {@link Volume#resolve}, which WebDAV uses too). Names past a missing one
      * are taken as they are.
      */
-    VfsPath resolve(VfsNioPath path, Links links) throws IOException {
+    private VfsPath resolve(VfsNioPath path, Links links) throws IOException {
         createWaiting();
         return NioErrors.resolved(volume.resolve(home, path.names(), links == Links.FOLLOW), path);
     }
