@@ -76,7 +76,11 @@ class FtpHistoryTest {
         assertThat(ftp.changeWorkingDirectory(past.substring("/.history/".length()))).isTrue();
         assertThat(Arrays.stream(ftp.listFiles()).map(FTPFile::getName)).containsExactlyInAnyOrder("dir", "doc.txt");
         assertThat(get("doc.txt")).isEqualTo("first revision");
+        assertThat(ftp.listFiles("doc.txt")[0].hasPermission(FTPFile.USER_ACCESS, FTPFile.WRITE_PERMISSION))
+                .as("listed read-only").isFalse();
         assertThat(ftp.changeWorkingDirectory("/")).isTrue();
+        assertThat(ftp.listFiles("doc.txt")[0].hasPermission(FTPFile.USER_ACCESS, FTPFile.WRITE_PERMISSION))
+                .isTrue();
         assertThat(get("doc.txt")).isEqualTo("second");
 
         assertThat(ftp.sendCommand("SIZE", past + "/doc.txt")).isEqualTo(213);

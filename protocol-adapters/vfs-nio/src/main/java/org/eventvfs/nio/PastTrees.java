@@ -65,8 +65,8 @@ final class PastTrees {
     /** The node at a place in the folder, or NoSuchFileException. */
     Node node(Place place, Path shown) throws IOException {
         return switch (place) {
-            case Place.Folder f -> folder(name, FOLDER_ID, volume.timeOf(volume.position()));
-            case Place.Past p when p.path().equals(home) -> entry(p.entry());
+            case Place.Folder f -> folder(name, FOLDER_ID, volume.timeOf(volume.position()), owner());
+            case Place.Past p when p.path().equals(home) -> entry(p.entry(), owner());
             case Place.Past p -> {
                 Node node = stat(p.path(), p.asOf());
                 if (node == null) {
@@ -82,8 +82,9 @@ final class PastTrees {
     List<Node> list(Place place, Path shown) throws IOException {
         if (place instanceof Place.Folder) {
             List<Node> entries = new ArrayList<>();
+            String owner = owner();
             for (HistoryFolder.Entry entry : HistoryFolder.entries(volume)) {
-                entries.add(entry(entry));
+                entries.add(entry(entry, owner));
             }
             return entries;
         }
@@ -110,14 +111,18 @@ final class PastTrees {
         return names;
     }
 
-    private Node entry(HistoryFolder.Entry entry) {
+    private Node entry(HistoryFolder.Entry entry, String owner) {
         // Distinct ids per position, so that a walk never takes two past trees for one folder.
-        return folder(entry.name(), FOLDER_ID - 1 - entry.position(), entry.time());
+        return folder(entry.name(), FOLDER_ID - 1 - entry.position(), entry.time(), owner);
     }
 
-    private Node folder(String folderName, long id, long time) {
+    /** The folder and its entries belong to the home's owner. */
+    private String owner() {
         Node homeNode = stat(home, Volume.HEAD);
-        String owner = homeNode == null ? "root" : homeNode.owner();
+        return homeNode == null ? "root" : homeNode.owner();
+    }
+
+    private static Node folder(String folderName, long id, long time, String owner) {
         long modified = Math.max(time, 0);
         return new Node(id, FOLDER_ID, folderName, NodeKind.DIRECTORY, FOLDER_MODE, owner, modified, modified,
                 null, null, Map.of());

@@ -40,9 +40,16 @@ public final class VfsFileSystems {
     }
 
     /**
-     * Fails with an AccessDeniedException saying so if {@code path}, as named (a link in its last
-     * name is not followed), is the history folder or inside it, where every change is refused:
-     * for a protocol whose own commands would refuse it with a vaguer answer first.
+     * True if {@code path}, as named (a link in its last name is not followed), is the read-only
+     * history folder or inside it, where every change is refused.
+     */
+    public static boolean inHistoryFolder(Path path) throws IOException {
+        return path instanceof VfsNioPath p && p.getFileSystem().view().inHistory(p, Links.NOFOLLOW);
+    }
+
+    /**
+     * Fails with an AccessDeniedException saying why if {@code path} is {@link #inHistoryFolder in
+     * the history folder}: for a protocol whose own commands would refuse it with a vaguer answer.
      */
     public static void requireOutsideHistory(Path path) throws IOException {
         if (path instanceof VfsNioPath p) {

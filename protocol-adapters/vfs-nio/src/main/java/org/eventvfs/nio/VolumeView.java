@@ -78,6 +78,11 @@ final class VolumeView {
         return past.contains(resolved) ? past.place(resolved, links, path) : new Place.Live(resolved);
     }
 
+    /** True if {@code path} leads to the history folder or into it. */
+    boolean inHistory(VfsNioPath path, Links links) throws IOException {
+        return past.contains(resolve(path, links));
+    }
+
     /**
      * The live volume path {@code path} names, for a change; a path in the history folder is
      * refused, whatever follows in it, before anything is looked up there.
