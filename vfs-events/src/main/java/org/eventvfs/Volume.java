@@ -76,7 +76,15 @@ public interface Volume {
      * As {@link #resolve(VfsPath, VfsPath, boolean)} for the names of a client's path below
      * {@code root}, which may hold {@code .} and {@code ..} ({@code ..} at the root stays there).
      */
-    Future<VfsPath> resolve(VfsPath root, List<String> names, boolean followLast);
+    default Future<VfsPath> resolve(VfsPath root, List<String> names, boolean followLast) {
+        return resolve(root, names, followLast, HEAD);
+    }
+
+    /**
+     * As {@link #resolve(VfsPath, List, boolean)} in the tree as of {@code asOf}: the links of that
+     * past tree are followed, inside {@code root} as it was then.
+     */
+    Future<VfsPath> resolve(VfsPath root, List<String> names, boolean followLast, long asOf);
 
     /** Applies a command with a new id. */
     default Future<Committed> execute(VolumeCommand command, Actor actor) {

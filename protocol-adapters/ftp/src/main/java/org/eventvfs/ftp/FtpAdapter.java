@@ -71,9 +71,10 @@ public final class FtpAdapter extends BlockingAdapter<FtpSettings> {
         }
         factory.setConnectionConfig(connections(settings));
         factory.setUserManager(new FtpUsers(context.vfs(), throttle, settings.idleTimeout()));
-        factory.setFileSystem(new UserFileSystems(context.vfs(), context.dataDirectory()));
+        factory.setFileSystem(new UserFileSystems(context.vfs(), context.dataDirectory(), context.historyFolder()));
         // FtpServer clears this map when it stops: it must be mutable.
-        factory.setFtplets(new HashMap<>(Map.of("accessGuard", new AccessGuard(throttle, settings.requireTls()))));
+        factory.setFtplets(new HashMap<>(Map.of("accessGuard", new AccessGuard(throttle, settings.requireTls()),
+                "historyGuard", new HistoryGuard())));
         factory.setCommandFactory(commands(features).createCommandFactory());
         FtpServer started = factory.createServer();
         try {

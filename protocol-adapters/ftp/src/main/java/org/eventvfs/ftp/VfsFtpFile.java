@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.apache.ftpserver.ftplet.FtpFile;
+import org.eventvfs.nio.VfsFileSystems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,7 @@ final class VfsFtpFile implements FtpFile {
     private final Path path;
     private PosixFileAttributes attributes;
     private boolean read;
+    private Boolean inHistory;
 
     VfsFtpFile(HomeView view, Path path) {
         this.view = view;
@@ -107,14 +109,27 @@ final class VfsFtpFile implements FtpFile {
         return doesExist();
     }
 
+    /** False for a read-only user and in the history folder, so that listings show what can change. */
     @Override
     public boolean isWritable() {
-        return !view.readOnly();
+        return !view.readOnly() && !inHistoryFolder();
     }
 
     @Override
     public boolean isRemovable() {
-        return !view.readOnly() && path.getParent() != null;
+        return isWritable() && path.getParent() != null;
+    }
+
+    private boolean inHistoryFolder() {
+        if (inHistory == null) {
+            try {
+                inHistory = VfsFileSystems.inHistoryFolder(path);
+            } catch (IOException e) {
+                // A path that cannot be resolved: the command itself reports why.
+                inHistory = false;
+            }
+        }
+        return inHistory;
     }
 
     @Override

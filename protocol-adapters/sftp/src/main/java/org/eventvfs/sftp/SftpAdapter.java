@@ -68,7 +68,7 @@ public final class SftpAdapter extends BlockingAdapter<SftpSettings> {
             ssh.setGSSAuthenticator(null);
             ssh.setHostBasedAuthenticator(null);
             ssh.addSessionListener(failures);
-            ssh.setFileSystemFactory(new UserFileSystems(context.vfs(), context.dataDirectory()));
+            ssh.setFileSystemFactory(new UserFileSystems(context.vfs(), context.dataDirectory(), context.historyFolder()));
             ssh.setSubsystemFactories(List.of(new VfsSftpSubsystemFactory(threads)));
             if (settings.scp()) {
                 ssh.setCommandFactory(new ScpCommandFactory.Builder()

@@ -14,11 +14,16 @@ import org.eventvfs.nio.VfsFileSystems;
 final class UserFileSystems implements FileSystemFactory {
     private final Vfs vfs;
     private final Path spaceProbe;
+    private final String historyFolder;
 
-    /** @param spaceProbe a path on the disk that holds the data, whose free space clients are shown */
-    UserFileSystems(Vfs vfs, Path spaceProbe) {
+    /**
+     * @param spaceProbe a path on the disk that holds the data, whose free space clients are shown
+     * @param historyFolder the name of the read-only folder of past trees in each home, or empty for none
+     */
+    UserFileSystems(Vfs vfs, Path spaceProbe, String historyFolder) {
         this.vfs = vfs;
         this.spaceProbe = spaceProbe;
+        this.historyFolder = historyFolder;
     }
 
     /** Only SCP's shell mode asks, which is not served: the file system's root is the home. */
@@ -30,6 +35,7 @@ final class UserFileSystems implements FileSystemFactory {
     /** Blocks while the user's volume loads; SSHD calls this on its own threads, never Vert.x's. */
     @Override
     public FileSystem createFileSystem(SessionContext session) {
-        return VfsFileSystems.forUser(vfs, SessionAccount.of(session), SessionAccount.actor(session), spaceProbe);
+        return VfsFileSystems.forUser(vfs, SessionAccount.of(session), SessionAccount.actor(session), spaceProbe,
+                historyFolder);
     }
 }

@@ -205,4 +205,37 @@ class OpenSshClientTest {
         assertThat(escape.exitCode()).as(escape.output()).isZero();
         assertThat(exists("/escaped.bin")).as("..  stays in the home").isTrue();
     }
+
+    @Test
+    void pastTreesAreBrowsedAndDownloadedButNeverWritten() throws Exception {
+        Files.writeString(local.resolve("v1.txt"), "first");
+        Files.writeString(local.resolve("v2.txt"), "second revision");
+        Processes.Result run = sftp("mkdir hist", "put v1.txt hist/doc.txt");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        String entry = "@" + server.volume().position();
+        run = sftp("put v2.txt hist/doc.txt");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        long before = server.volume().position();
+
+        run = sftp("ls -1a", "cd .history", "ls", "cd " + entry + "/hist", "pwd", "ls -l", "get doc.txt old.txt",
+                "-put v2.txt doc.txt", "-mkdir made", "-rm doc.txt", "-rename doc.txt /renamed.txt",
+                "-chmod 600 doc.txt");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).containsPattern("(?m)^hist$").doesNotContainPattern("(?m)^\\.history$")
+                .contains(entry, "Remote working directory: /.history/" + entry + "/hist")
+                .containsPattern("-rw-r--r-- .* 5 .* doc\\.txt");
+        assertThat(run.output().split("Permission denied", -1)).as(run.output()).hasSize(6);
+        assertThat(Files.readString(local.resolve("old.txt"))).isEqualTo("first");
+
+        for (boolean legacy : new boolean[] {true, false}) {
+            String copy = legacy ? "scp-legacy.txt" : "scp-sftp.txt";
+            Processes.Result down = scp(legacy, "alice@127.0.0.1:/.history/" + entry + "/hist/doc.txt", copy);
+            assertThat(down.exitCode()).as(down.output()).isZero();
+            assertThat(Files.readString(local.resolve(copy))).isEqualTo("first");
+            Processes.Result up = scp(legacy, "v2.txt", "alice@127.0.0.1:/.history/" + entry + "/hist/doc.txt");
+            assertThat(up.exitCode()).as(up.output()).isNotZero();
+        }
+        assertThat(server.volume().position()).as("nothing written").isEqualTo(before);
+        assertThat(exists("/renamed.txt")).isFalse();
+    }
 }

@@ -1,5 +1,6 @@
 package org.eventvfs.nio;
 
+import io.vertx.core.Future;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -9,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import org.eventvfs.domain.VfsException;
+import org.eventvfs.domain.VfsPath;
 
 /**
  * The one table from core errors to the java.nio.file exceptions, which SSHD and FtpServer in turn
@@ -34,6 +36,25 @@ final class NioErrors {
             case VfsException.InvalidName i -> new FileSystemException(file, second, i.getMessage());
             case VfsException.Unavailable u -> new IOException(u.getMessage(), u);
         };
+    }
+
+    /** Why every change in the history folder is refused. */
+    static final String HISTORY_READ_ONLY = "the history folder is read-only";
+
+    /** A path as resolution found it, or the error a client understands (a loop, a bad name). */
+    static VfsPath resolved(Future<VfsPath> resolution, Path path) throws IOException {
+        try {
+            return resolution.await();
+        } catch (VfsException.Conflict loop) {
+            throw new FileSystemException(path.toString(), null, "Too many levels of symbolic links");
+        } catch (VfsException.InvalidName e) {
+            throw new FileSystemException(path.toString(), null, e.getMessage());
+        }
+    }
+
+    static AccessDeniedException historyReadOnly(Path path, Path other) {
+        return new AccessDeniedException(String.valueOf(path), other == null ? null : other.toString(),
+                HISTORY_READ_ONLY);
     }
 
     static AccessDeniedException readOnly(Path path) {

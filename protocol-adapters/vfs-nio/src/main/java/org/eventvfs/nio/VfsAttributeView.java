@@ -60,7 +60,7 @@ final class VfsAttributeView implements PosixFileAttributeView {
 
     private void change(Integer mode, String owner, Long modified) throws IOException {
         VolumeView view = view();
-        VfsPath target = view.resolve(path, links);
+        VfsPath target = view.writable(path, links);
         if (modified != null && view.deferModified(target, modified)) {
             if (mode == null && owner == null) {
                 return;

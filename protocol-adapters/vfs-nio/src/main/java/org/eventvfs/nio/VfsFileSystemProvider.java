@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AccessMode;
 import java.nio.file.CopyOption;
 import java.nio.file.DirectoryStream;
@@ -84,10 +85,12 @@ final class VfsFileSystemProvider extends FileSystemProvider {
         boolean write = options.contains(StandardOpenOption.WRITE) || options.contains(StandardOpenOption.APPEND);
         boolean createNew = write && options.contains(StandardOpenOption.CREATE_NEW);
         boolean create = createNew || (write && options.contains(StandardOpenOption.CREATE));
-        if (write) {
-            view.requireWritable(p);
+        if (!write) {
+            Place place = view.locate(p, Links.follow(options));
+            return VfsFileChannel.reader(view, place.path(), p, requireFile(view.node(place, p), p));
         }
-        VfsPath file = view.resolve(p, Links.follow(options));
+        view.requireWritable(p);
+        VfsPath file = view.writable(p, Links.follow(options));
         Node node = view.find(file);
         boolean created = false;
         if (node == null) {
@@ -104,18 +107,21 @@ final class VfsFileSystemProvider extends FileSystemProvider {
         } else if (createNew) {
             throw new FileAlreadyExistsException(p.toString());
         }
-        if (node.isDirectory()) {
-            throw new FileSystemException(p.toString(), null, "Is a directory");
-        }
-        if (node.isSymlink()) {
-            throw new FileSystemException(p.toString(), null, "Too many levels of symbolic links");
-        }
-        if (!write) {
-            return VfsFileChannel.reader(view, file, p, node);
-        }
+        requireFile(node, p);
         boolean truncated = created || options.contains(StandardOpenOption.TRUNCATE_EXISTING);
         return VfsFileChannel.writer(view, file, p, node, options.contains(StandardOpenOption.READ),
                 options.contains(StandardOpenOption.APPEND), truncated);
+    }
+
+    /** The node if it can be opened as a file: a link here is one that nofollow forbade following. */
+    private static Node requireFile(Node node, Path shown) throws IOException {
+        if (node.isDirectory()) {
+            throw new FileSystemException(shown.toString(), null, "Is a directory");
+        }
+        if (node.isSymlink()) {
+            throw new FileSystemException(shown.toString(), null, "Too many levels of symbolic links");
+        }
+        return node;
     }
 
     @Override
@@ -131,7 +137,7 @@ final class VfsFileSystemProvider extends FileSystemProvider {
         VfsNioPath p = ours(dir);
         VolumeView view = p.getFileSystem().view();
         view.requireWritable(p);
-        view.execute(new VolumeCommand.CreateDirectory(view.resolve(p, Links.NOFOLLOW),
+        view.execute(new VolumeCommand.CreateDirectory(view.writable(p, Links.NOFOLLOW),
                 mode(attrs, Node.DEFAULT_DIRECTORY_MODE)), p, null);
     }
 
@@ -140,7 +146,7 @@ final class VfsFileSystemProvider extends FileSystemProvider {
         VfsNioPath p = ours(link);
         VolumeView view = p.getFileSystem().view();
         view.requireWritable(p);
-        view.execute(new VolumeCommand.CreateSymlink(view.resolve(p, Links.NOFOLLOW), target.toString()), p, null);
+        view.execute(new VolumeCommand.CreateSymlink(view.writable(p, Links.NOFOLLOW), target.toString()), p, null);
     }
 
     @Override
@@ -163,21 +169,36 @@ final class VfsFileSystemProvider extends FileSystemProvider {
         VfsNioPath p = ours(path);
         VolumeView view = p.getFileSystem().view();
         view.requireWritable(p);
-        VfsPath resolved = view.resolve(p, Links.NOFOLLOW);
+        VfsPath resolved = view.writable(p, Links.NOFOLLOW);
         Node node = view.stat(resolved, p);
         RemoveMode mode = node.isDirectory() ? RemoveMode.EMPTY_DIRECTORY_ONLY : RemoveMode.NON_DIRECTORY_ONLY;
         view.execute(new VolumeCommand.Remove(resolved, mode), p, null);
     }
 
-    /** A server-side copy: the new file shares the source's blocks; a directory is copied empty. */
+    /**
+     * A server-side copy: the new file shares the source's blocks; a directory is copied empty. A
+     * file of the history folder is copied out as its past revision, committed as the target's
+     * content; a past folder or link is refused, as no single command makes it.
+     */
     @Override
     public void copy(Path source, Path target, CopyOption... options) throws IOException {
         VfsNioPath from = ours(source);
         VfsNioPath to = ours(target);
         VolumeView view = sameFileSystem(from, to);
         Links links = Arrays.asList(options).contains(LinkOption.NOFOLLOW_LINKS) ? Links.NOFOLLOW : Links.FOLLOW;
-        view.execute(new VolumeCommand.Copy(view.resolve(from, links), view.resolve(to, Links.NOFOLLOW),
-                overwrite(options), CopyDepth.NODE_ONLY), from, to);
+        Place place = view.locate(from, links);
+        VfsPath copy = view.writable(to, Links.NOFOLLOW);
+        if (place instanceof Place.Live) {
+            view.execute(new VolumeCommand.Copy(place.path(), copy, overwrite(options), CopyDepth.NODE_ONLY), from, to);
+            return;
+        }
+        Node node = view.node(place, from);
+        if (!node.isFile()) {
+            throw new AccessDeniedException(from.toString(), to.toString(),
+                    "only files can be copied out of the history folder");
+        }
+        view.execute(new VolumeCommand.CommitContent(copy, node.content(), node.mode(), overwrite(options), null),
+                from, to);
     }
 
     /** Always atomic: one command. */
@@ -186,8 +207,8 @@ final class VfsFileSystemProvider extends FileSystemProvider {
         VfsNioPath from = ours(source);
         VfsNioPath to = ours(target);
         VolumeView view = sameFileSystem(from, to);
-        view.execute(new VolumeCommand.Move(view.resolve(from, Links.NOFOLLOW), view.resolve(to, Links.NOFOLLOW),
-                overwrite(options)), from, to);
+        view.execute(new VolumeCommand.Move(view.writable(from, Links.NOFOLLOW, to),
+                view.writable(to, Links.NOFOLLOW, from), overwrite(options)), from, to);
     }
 
     @Override
@@ -199,7 +220,10 @@ final class VfsFileSystemProvider extends FileSystemProvider {
             return false;
         }
         VolumeView view = pa.getFileSystem().view();
-        return view.node(pa, Links.FOLLOW).id() == view.node(pb, Links.FOLLOW).id();
+        Place placeA = view.locate(pa, Links.FOLLOW);
+        Place placeB = view.locate(pb, Links.FOLLOW);
+        // Node ids last across versions: a past revision is not the live file.
+        return placeA.asOf() == placeB.asOf() && view.node(placeA, pa).id() == view.node(placeB, pb).id();
     }
 
     @Override
@@ -220,6 +244,7 @@ final class VfsFileSystemProvider extends FileSystemProvider {
         view.node(p, Links.FOLLOW);
         if (Arrays.asList(modes).contains(AccessMode.WRITE)) {
             view.requireWritable(p);
+            view.writable(p, Links.FOLLOW);
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.Channel;
 import java.nio.file.FileSystem;
 import java.nio.file.Path;
+import org.eventvfs.HistoryFolder;
 import org.eventvfs.Vfs;
 import org.eventvfs.Volume;
 import org.eventvfs.domain.Account;
@@ -20,18 +21,40 @@ public final class VfsFileSystems {
 
     /**
      * The file system {@code account} sees: its home in its volume as the root, read-only if the
-     * account is, every change recorded as {@code actor}'s. Free space is that of the JVM's
-     * temporary folder's disk.
+     * account is, every change recorded as {@code actor}'s, with the history folder of the default
+     * name. Free space is that of the JVM's temporary folder's disk.
      */
     public static FileSystem forUser(Vfs vfs, Account account, Actor actor) {
-        return forUser(vfs, account, actor, Path.of(System.getProperty("java.io.tmpdir")));
+        return forUser(vfs, account, actor, Path.of(System.getProperty("java.io.tmpdir")), HistoryFolder.DEFAULT_NAME);
     }
 
-    /** As {@link #forUser(Vfs, Account, Actor)}, reporting the free space of the disk under {@code spaceProbe}. */
-    public static FileSystem forUser(Vfs vfs, Account account, Actor actor, Path spaceProbe) {
+    /**
+     * As {@link #forUser(Vfs, Account, Actor)}, reporting the free space of the disk under
+     * {@code spaceProbe}, with the read-only folder of past trees named {@code historyFolder} at the
+     * root of the home ({@link HistoryFolder}), or none if it is empty.
+     */
+    public static FileSystem forUser(Vfs vfs, Account account, Actor actor, Path spaceProbe, String historyFolder) {
         Volume volume = vfs.volume(account.volume()).await();
-        VolumeView view = new VolumeView(volume, account.home(), actor, account.readOnly());
+        VolumeView view = new VolumeView(volume, account.home(), actor, account.readOnly(), historyFolder);
         return new VfsFileSystem(VfsFileSystemProvider.INSTANCE, view, spaceProbe);
+    }
+
+    /**
+     * True if {@code path}, as named (a link in its last name is not followed), is the read-only
+     * history folder or inside it, where every change is refused.
+     */
+    public static boolean inHistoryFolder(Path path) throws IOException {
+        return path instanceof VfsNioPath p && p.getFileSystem().view().inHistory(p, Links.NOFOLLOW);
+    }
+
+    /**
+     * Fails with an AccessDeniedException saying why if {@code path} is {@link #inHistoryFolder in
+     * the history folder}: for a protocol whose own commands would refuse it with a vaguer answer.
+     */
+    public static void requireOutsideHistory(Path path) throws IOException {
+        if (path instanceof VfsNioPath p) {
+            p.getFileSystem().view().writable(p, Links.NOFOLLOW);
+        }
     }
 
     /**

@@ -2,7 +2,6 @@ package org.eventvfs.nio;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -31,6 +30,7 @@ final class VolumeView {
     private final VfsPath home;
     private final Actor actor;
     private final boolean readOnly;
+    private final PastTrees past;
     /** Files opened to be created that wait for their channel's first commit to come into being. */
     private final Set<NewFile> waiting = ConcurrentHashMap.newKeySet();
 
@@ -41,11 +41,13 @@ final class VolumeView {
     record NewFile(VfsPath path, int mode, Path shown) {
     }
 
-    VolumeView(Volume volume, VfsPath home, Actor actor, boolean readOnly) {
+    /** @param historyFolder the name of the read-only folder of past trees in the home, or empty for none */
+    VolumeView(Volume volume, VfsPath home, Actor actor, boolean readOnly, String historyFolder) {
         this.volume = volume;
         this.home = home;
         this.actor = actor;
         this.readOnly = readOnly;
+        this.past = new PastTrees(volume, home, historyFolder);
     }
 
     Volume volume() {
@@ -62,7 +64,40 @@ final class VolumeView {
 
     /** The node at {@code path}, or NoSuchFileException. */
     Node node(VfsNioPath path, Links links) throws IOException {
-        return stat(resolve(path, links), path);
+        return node(locate(path, links), path);
+    }
+
+    /** The node at a place, or NoSuchFileException. */
+    Node node(Place place, Path shown) throws IOException {
+        return place instanceof Place.Live live ? stat(live.path(), shown) : past.node(place, shown);
+    }
+
+    /** Where {@code path} leads: the live tree, or the history folder. */
+    Place locate(VfsNioPath path, Links links) throws IOException {
+        VfsPath resolved = resolve(path, links);
+        return past.contains(resolved) ? past.place(resolved, links, path) : new Place.Live(resolved);
+    }
+
+    /** True if {@code path} leads to the history folder or into it. */
+    boolean inHistory(VfsNioPath path, Links links) throws IOException {
+        return past.contains(resolve(path, links));
+    }
+
+    /**
+     * The live volume path {@code path} names, for a change; a path in the history folder is
+     * refused, whatever follows in it, before anything is looked up there.
+     */
+    VfsPath writable(VfsNioPath path, Links links) throws IOException {
+        return writable(path, links, null);
+    }
+
+    /** As {@link #writable(VfsNioPath, Links)}, naming {@code other} too in the refusal (a move's other end). */
+    VfsPath writable(VfsNioPath path, Links links, Path other) throws IOException {
+        VfsPath resolved = resolve(path, links);
+        if (past.contains(resolved)) {
+            throw NioErrors.historyReadOnly(path, other);
+        }
+        return resolved;
     }
 
     /** The node at a resolved volume path, or null. */
@@ -84,10 +119,13 @@ final class VolumeView {
     }
 
     List<Node> list(VfsNioPath directory) throws IOException {
-        VfsPath resolved = resolve(directory, Links.FOLLOW);
+        Place place = locate(directory, Links.FOLLOW);
+        if (!(place instanceof Place.Live)) {
+            return past.list(place, directory);
+        }
         createWaiting();
         try {
-            return volume.list(resolved).await();
+            return volume.list(place.path()).await();
         } catch (VfsException.NotADirectory e) {
             throw new NotDirectoryException(directory.toString());
         } catch (VfsException e) {
@@ -180,15 +218,9 @@ final class VolumeView {
      * target (the volume's {@link Volume#resolve}, which WebDAV uses too). Names past a missing one
      * are taken as they are.
      */
-    VfsPath resolve(VfsNioPath path, Links links) throws IOException {
+    private VfsPath resolve(VfsNioPath path, Links links) throws IOException {
         createWaiting();
-        try {
-            return volume.resolve(home, path.names(), links == Links.FOLLOW).await();
-        } catch (VfsException.Conflict loop) {
-            throw new FileSystemException(path.toString(), null, "Too many levels of symbolic links");
-        } catch (VfsException.InvalidName e) {
-            throw new FileSystemException(path.toString(), null, e.getMessage());
-        }
+        return NioErrors.resolved(volume.resolve(home, path.names(), links == Links.FOLLOW), path);
     }
 
     /** The path as the user sees it (from the home) of a resolved volume path under the home. */
@@ -197,8 +229,9 @@ final class VolumeView {
     }
 
     Path realPath(VfsNioPath path, Links links) throws IOException {
-        VfsPath resolved = resolve(path, links);
-        stat(resolved, path);
-        return new VfsNioPath(path.getFileSystem(), true, userNames(resolved));
+        Place place = locate(path, links);
+        node(place, path);
+        List<String> names = place instanceof Place.Live ? userNames(place.path()) : past.userNames(place);
+        return new VfsNioPath(path.getFileSystem(), true, names);
     }
 }

@@ -11,8 +11,11 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.eventvfs.Vfs;
 import org.eventvfs.VfsOptions;
 import org.eventvfs.Volume;
@@ -261,5 +264,57 @@ class VfsFileSystemTest extends FileSystemContractTest {
         Files.setLastModifiedTime(fs.getPath("/kept.txt"), java.nio.file.attribute.FileTime.fromMillis(5_000L));
         assertThat(Files.getLastModifiedTime(fs.getPath("/kept.txt")).toMillis()).as("a closed file: at once")
                 .isEqualTo(5_000L);
+    }
+
+    @Test
+    void theHistoryFolderHoldsReadOnlyPastTrees() throws IOException {
+        Files.createDirectory(fs.getPath("/dir"));
+        Files.writeString(fs.getPath("/dir/f"), "old");
+        Files.createSymbolicLink(fs.getPath("/link"), fs.getPath("/dir/f"));
+        Path past = fs.getPath("/.history/@" + volume().position());
+        Files.writeString(fs.getPath("/dir/f"), "new!");
+        long before = volume().position();
+
+        assertThat(Files.readString(past.resolve("link"))).isEqualTo("old");
+        assertThat(past.resolve("link").toRealPath().toString()).isEqualTo(past + "/dir/f");
+        try (var walk = Files.walk(past)) {
+            assertThat(walk.map(p -> past.relativize(p).toString())).containsExactly("", "dir", "dir/f", "link");
+        }
+        assertThat(Files.isSameFile(past.resolve("dir/f"), fs.getPath("/dir/f"))).as("a revision, not the file")
+                .isFalse();
+        assertThat(Files.isSameFile(past.resolve("link"), past.resolve("dir/f"))).isTrue();
+        assertThat(Files.isWritable(past.resolve("dir/f"))).isFalse();
+        assertThat(Files.isWritable(fs.getPath("/dir/f"))).isTrue();
+
+        assertReadOnly(() -> Files.writeString(past.resolve("dir/f"), "x"));
+        assertReadOnly(() -> Files.createDirectory(past.resolve("new")));
+        assertReadOnly(() -> Files.delete(past.resolve("dir/f")));
+        assertReadOnly(() -> Files.move(past.resolve("dir/f"), fs.getPath("/out")));
+        assertReadOnly(() -> Files.setLastModifiedTime(past.resolve("dir"), FileTime.fromMillis(0)));
+        assertReadOnly(() -> Files.copy(fs.getPath("/dir/f"), past.resolve("copy")));
+        assertReadOnly(() -> VfsFileSystems.requireOutsideHistory(fs.getPath("/.history/unknown/name")));
+        VfsFileSystems.requireOutsideHistory(fs.getPath("/dir/f"));
+        assertThat(volume().position()).isEqualTo(before);
+
+        Files.copy(past.resolve("dir/f"), fs.getPath("/restored"));
+        assertThat(Files.readString(fs.getPath("/restored"))).isEqualTo("old");
+        assertThatThrownBy(() -> Files.copy(past.resolve("dir"), fs.getPath("/dir-copy")))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("only files can be copied");
+    }
+
+    @Test
+    void aLinkInTheLiveTreeMayLeadIntoThePast() throws IOException {
+        Files.writeString(fs.getPath("/f"), "old");
+        Files.createSymbolicLink(fs.getPath("/then"), fs.getPath(".history/@" + volume().position()));
+        Files.writeString(fs.getPath("/f"), "new!");
+        assertThat(Files.readString(fs.getPath("/then/f"))).isEqualTo("old");
+        assertReadOnly(() -> Files.writeString(fs.getPath("/then/f"), "x"));
+        Files.delete(fs.getPath("/then"));
+        assertThat(Files.exists(fs.getPath("/then"), LinkOption.NOFOLLOW_LINKS)).isFalse();
+    }
+
+    private static void assertReadOnly(ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining("the history folder is read-only");
     }
 }
