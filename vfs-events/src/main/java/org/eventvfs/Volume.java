@@ -60,6 +60,12 @@ public interface Volume {
     }
 
     /**
+     * The path of the node {@code nodeId} as of {@code asOf}, or null if it did not exist then:
+     * nodes keep their id across renames, so this names where a node was at any position.
+     */
+    VfsPath pathOf(long nodeId, long asOf);
+
+    /**
      * The path {@code path} names once symbolic links are followed (in its last name too if
      * {@code followLast}) with {@code root} as the root of every absolute target, so that no link
      * leads outside {@code root}: how a user confined to a home sees links.

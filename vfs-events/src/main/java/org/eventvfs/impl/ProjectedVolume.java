@@ -3,6 +3,7 @@ package org.eventvfs.impl;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -122,6 +123,25 @@ public final class ProjectedVolume implements Volume {
         List<Node> children = view.children(node.id());
         children.sort(Comparator.comparing(Node::name));
         return Future.succeededFuture(children);
+    }
+
+    @Override
+    public VfsPath pathOf(long nodeId, long asOf) {
+        TreeView view = view(asOf);
+        List<String> names = new ArrayList<>();
+        Node node = view.node(nodeId);
+        while (node != null && node.id() != Node.ROOT_ID) {
+            names.add(node.name());
+            node = view.node(node.parentId());
+        }
+        if (node == null) {
+            return null;
+        }
+        VfsPath path = VfsPath.root();
+        for (int i = names.size() - 1; i >= 0; i--) {
+            path = path.resolve(names.get(i));
+        }
+        return path;
     }
 
     @Override

@@ -49,6 +49,9 @@ public final class VfsCommand implements Runnable {
                 .addSubcommand(user)
                 .addSubcommand(new GcCommand(environment))
                 .addSubcommand(new VerifyCommand(environment))
+                .addSubcommand(new LogCommand(environment))
+                .addSubcommand(new HistoryCommand(environment))
+                .addSubcommand(new CatCommand(environment))
                 .setOut(environment.out())
                 .setErr(environment.err())
                 .setExecutionExceptionHandler(new FailureReporter(environment.err()));
