@@ -84,7 +84,7 @@ final class ApiRoutes implements Handler<HttpServerRequest> {
             }
             case "tree" -> {
                 parameters.allowOnly(AuditParameters.PATH_AT);
-                VfsPath path = values.containsKey("path") ? parameters.path(false) : scope.home();
+                VfsPath path = parameters.text("path") == null ? scope.home() : parameters.path(false);
                 yield json(request, TreeListing.of(volume, scope.require(path), parameters.at()));
             }
             default -> {

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.eventvfs.domain.Node;
 import org.eventvfs.domain.VfsPath;
 import org.eventvfs.testkit.AdapterTestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -106,6 +105,10 @@ class HttpApiTest {
         assertError(alice("tree?at=@99999"), 400, "bad_request", "at: '@99999' is not a position");
         assertError(alice("content?path=/home/alice"), 400, "not_a_file", "/home/alice was not a file");
         assertError(alice("nothing"), 404, "not_found", "no such endpoint");
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(server.url(MAIN, "log")))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD");
     }
 
     @Test
@@ -158,15 +161,18 @@ class HttpApiTest {
     void aTreeAtAPastPositionIsTheListingThen() throws Exception {
         long p = server.scenario.beforeRemoval;
         JsonNode tree = alice("tree?path=/home/alice/docs&at=@" + p).json();
-        List<String> names = new ArrayList<>();
-        tree.get("children").forEach(child -> names.add(child.get("name").asText()));
-        assertThat(names).isEqualTo(server.volume().list(VfsPath.parse("/home/alice/docs"), p).await().stream()
-                .map(Node::name).toList()).isNotEmpty();
+        List<String> children = new ArrayList<>();
+        tree.get("children").forEach(child -> children.add(child.get("name").asText() + " " + child.get("kind").asText()
+                + " " + child.get("size").asLong() + " " + child.get("mode").asText()));
+        assertThat(children).isEqualTo(server.volume().list(VfsPath.parse("/home/alice/docs"), p).await().stream()
+                .map(node -> node.name() + " " + node.kind().name().toLowerCase() + " " + node.size() + " "
+                        + String.format("%04o", node.mode())).toList()).isNotEmpty();
         assertThat(tree.get("position").asLong()).isEqualTo(p);
         assertThat(tree.get("children").get(0).get("mode").asText()).isEqualTo("0600");
 
         JsonNode home = alice("tree").json();
         assertThat(home.get("path").asText()).isEqualTo("/home/alice");
+        assertThat(alice("tree?path=").json().get("path").asText()).isEqualTo("/home/alice");
         assertError(alice("tree?path=/home/alice/docs"), 404, "not_found", "/home/alice/docs");
     }
 
