@@ -34,7 +34,8 @@ final class LogScan {
                     return Future.succeededFuture(last);
                 }
             }
-            return page.isEmpty() || last >= end ? Future.succeededFuture(last) : forEach(volume, last + 1, end, visitor);
+            return page.isEmpty() || last >= end ? Future.succeededFuture(last)
+                    : forEach(volume, last + 1, end, visitor);
         });
     }
 }

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eventvfs.Vfs;
 import org.eventvfs.Volume;
 import org.eventvfs.audit.AuditLog;
@@ -56,7 +57,7 @@ final class AuditAdministration implements AuditOperations {
                 }));
     }
 
-    private static AuditParameters parameters(Volume volume, Map<String, List<String>> values, java.util.Set<String> known) {
+    private static AuditParameters parameters(Volume volume, Map<String, List<String>> values, Set<String> known) {
         return new AuditParameters(volume, values, System.currentTimeMillis()).allowOnly(known);
     }
 }

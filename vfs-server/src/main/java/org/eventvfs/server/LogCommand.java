@@ -24,31 +24,40 @@ final class LogCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
-    @Option(names = "--volume", paramLabel = "NAME", defaultValue = "default", description = "the volume (default: default)")
+    @Option(names = "--volume", paramLabel = "NAME", defaultValue = "default",
+            description = "the volume (default: default)")
     String volume;
 
-    @Option(names = "--path", paramLabel = "PREFIX", description = "events on this volume path or below it (either path of a move)")
+    @Option(names = "--path", paramLabel = "PREFIX",
+            description = "events on this volume path or below it (either path of a move)")
     String path;
 
-    @Option(names = "--user", paramLabel = "NAME", description = "events made by this user")
+    @Option(names = "--user", paramLabel = "NAME",
+            description = "events made by this user")
     String user;
 
-    @Option(names = "--protocol", paramLabel = "NAME", description = "events made over sftp, webdav, ftp, http, cli, admin or system")
+    @Option(names = "--protocol", paramLabel = "NAME",
+            description = "events made over sftp, webdav, ftp, http, cli, admin or system")
     String protocol;
 
-    @Option(names = "--address", paramLabel = "ADDRESS", description = "events made from this address, with or without its port")
+    @Option(names = "--address", paramLabel = "ADDRESS",
+            description = "events made from this address, with or without its port")
     String address;
 
-    @Option(names = "--type", paramLabel = "TYPE", description = "events of this type, e.g. NodeMoved; repeat or separate by commas")
+    @Option(names = "--type", paramLabel = "TYPE",
+            description = "events of this type, e.g. NodeMoved; repeat or separate by commas")
     List<String> types = new ArrayList<>();
 
-    @Option(names = "--since", paramLabel = "TIME", description = "from this time on: 2026-11-21T10:00:00Z, 2026-11-21, 2h (ago), @1234")
+    @Option(names = "--since", paramLabel = "TIME",
+            description = "from this time on: 2026-11-21T10:00:00Z, 2026-11-21, 2h (ago), @1234")
     String since;
 
-    @Option(names = "--until", paramLabel = "TIME", description = "up to this time, inclusive (same forms as --since)")
+    @Option(names = "--until", paramLabel = "TIME",
+            description = "up to this time, inclusive (same forms as --since)")
     String until;
 
-    @Option(names = "--limit", paramLabel = "N", description = "print at most N events (default: all)")
+    @Option(names = "--limit", paramLabel = "N",
+            description = "print at most N events (default: all)")
     Long limit;
 
     @Option(names = "--json", description = "one JSON object a line, as the HTTP API answers")

@@ -10,7 +10,8 @@ final class PathAtOptions {
     @Parameters(paramLabel = "PATH", description = "a volume path, e.g. /alice/report.pdf")
     String path;
 
-    @Option(names = "--volume", paramLabel = "NAME", defaultValue = "default", description = "the volume (default: default)")
+    @Option(names = "--volume", paramLabel = "NAME", defaultValue = "default",
+            description = "the volume (default: default)")
     String volume;
 
     @Option(names = "--at", paramLabel = "TIME",

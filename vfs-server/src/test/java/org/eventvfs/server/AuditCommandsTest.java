@@ -58,7 +58,8 @@ class AuditCommandsTest {
 
         assertThat(lines.getFirst()).matches("POSITION +TIME +USER +PROTOCOL +ADDRESS +EVENT +PATH +DETAILS");
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(1)).matches("\\d+ +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ +bob +webdav +10\\.0\\.0\\.9:51000"
+        assertThat(lines.get(1)).matches("\\d+ +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"
+                + " +bob +webdav +10\\.0\\.0\\.9:51000"
                 + " +FileCreated +/bob/b\\.txt +mode=0644 owner=bob");
         assertThat(lines.get(2)).contains("ContentCommitted", "/bob/b.txt", "size=5 sha256=");
 
@@ -108,7 +109,8 @@ class AuditCommandsTest {
         assertFails(vfs("cat", "/alice/docs/a2.txt"), "vfs: no such file or directory: /alice/docs/a2.txt");
         assertFails(vfs("cat", "/alice", "--at", "@" + scenario.firstWrite),
                 "vfs: /alice was a directory at @" + scenario.firstWrite + ", not a file");
-        assertFails(vfs("history", "alice/a.txt"), "vfs: path must be a volume path starting with /, not 'alice/a.txt'");
+        assertFails(vfs("history", "alice/a.txt"),
+                "vfs: path must be a volume path starting with /, not 'alice/a.txt'");
         assertFails(vfs("cat", "/alice/a.txt", "--at", "@999999"), "vfs: at: '@999999' is not a position from @0 to "
                 + "the head of volume default (@" + scenario.head + ")");
     }

@@ -52,7 +52,8 @@ final class ApiRoutes implements Handler<HttpServerRequest> {
             }
             if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
                 response.putHeader("Allow", "GET, HEAD");
-                throw new ApiException(405, "method_not_allowed", request.method() + " is not allowed; the API only reads");
+                throw new ApiException(405, "method_not_allowed",
+                        request.method() + " is not allowed; the API only reads");
             }
             SocketAddress remote = request.remoteAddress();
             String host = remote == null ? "unknown" : remote.hostAddress();

@@ -151,7 +151,8 @@ class HttpApiTest {
     void historyFollowsTheFileAcrossRenames() throws Exception {
         JsonNode history = alice("history?path=/home/alice/docs/a2.txt&at=@" + server.scenario.beforeRemoval).json();
         List<String> events = new ArrayList<>();
-        history.get("revisions").forEach(entry -> events.add(entry.get("event").asText() + " " + entry.get("path").asText()));
+        history.get("revisions").forEach(entry ->
+                events.add(entry.get("event").asText() + " " + entry.get("path").asText()));
         assertThat(events).containsExactly("FileCreated /home/alice/a.txt", "ContentCommitted /home/alice/a.txt",
                 "ContentCommitted /home/alice/a.txt", "NodeMoved /home/alice/a.txt",
                 "AttributesChanged /home/alice/docs/a2.txt", "NodeRemoved /home/alice/docs");
