@@ -1,6 +1,7 @@
 package org.eventvfs.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Set;
 import org.eventvfs.domain.Actor;
 import org.eventvfs.domain.VfsPath;
 
@@ -15,12 +16,24 @@ import org.eventvfs.domain.VfsPath;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LogEntry(long position, String time, Actor actor, String event, String path, String toPath,
                        Details details) {
-    /** True if {@code path} or {@code toPath} is {@code prefix} or below it. */
+    /** Events that take a whole subtree with them: a folder's removal, move or copy. */
+    private static final Set<String> SUBTREE_EVENTS = Set.of("NodeRemoved", "NodeMoved", "TreeCopied");
+
+    /**
+     * True if the event concerned {@code prefix} or something below it: its path or {@code toPath}
+     * is there, or it removed, moved or copied a folder that holds {@code prefix}, so that asking
+     * about a file also finds the removal of its folder.
+     */
     public boolean touches(VfsPath prefix) {
-        return within(path, prefix) || within(toPath, prefix);
+        boolean subtree = SUBTREE_EVENTS.contains(event);
+        return touches(path, prefix, subtree) || touches(toPath, prefix, subtree);
     }
 
-    private static boolean within(String path, VfsPath prefix) {
-        return path != null && VfsPath.parse(path).startsWith(prefix);
+    private static boolean touches(String path, VfsPath prefix, boolean subtree) {
+        if (path == null) {
+            return false;
+        }
+        VfsPath parsed = VfsPath.parse(path);
+        return parsed.startsWith(prefix) || subtree && prefix.startsWith(parsed);
     }
 }

@@ -12,7 +12,8 @@ import org.eventvfs.domain.VolumeEvent;
 /**
  * Which events of a volume's log to show. Null filters match everything.
  *
- * @param path events whose path, or whose new path for a move, is this path or below it
+ * @param path events whose path, or whose new path for a move, is this path or below it, and the
+ *             removals, moves and copies of a folder that holds it ({@link LogEntry#touches})
  * @param address the actor's address, with its port ({@code 203.0.113.7:50022}) or without
  * @param types event type names such as {@code NodeMoved}, in any case; empty for all
  * @param since the earliest time (epoch milliseconds), inclusive

@@ -29,7 +29,7 @@ final class LogCommand implements Callable<Integer> {
     String volume;
 
     @Option(names = "--path", paramLabel = "PREFIX",
-            description = "events on this volume path or below it (either path of a move)")
+            description = "events on this volume path or below it, and removals and moves of its folders")
     String path;
 
     @Option(names = "--user", paramLabel = "NAME",

@@ -101,6 +101,9 @@ class AuditQueriesTest {
         assertThat(summaries(log(LogQuery.all().withPath(VfsPath.parse("/alice/docs"))))).containsExactly(
                 "DirectoryCreated /alice/docs", "NodeMoved /alice/a.txt -> /alice/docs/a2.txt",
                 "AttributesChanged /alice/docs/a2.txt", "NodeRemoved /alice/docs");
+        assertThat(summaries(log(LogQuery.all().withPath(VfsPath.parse("/alice/docs/a2.txt"))))).as(
+                "the removal of its folder too").containsExactly("NodeMoved /alice/a.txt -> /alice/docs/a2.txt",
+                "AttributesChanged /alice/docs/a2.txt", "NodeRemoved /alice/docs");
         assertThatThrownBy(() -> LogQuery.all().withTypes(Set.of("Renamed")))
                 .isInstanceOf(BadQuery.class).hasMessageContaining("'Renamed' is not an event type");
     }
