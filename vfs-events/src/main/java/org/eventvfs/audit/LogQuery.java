@@ -10,7 +10,8 @@ import org.eventvfs.domain.VfsPath;
 import org.eventvfs.domain.VolumeEvent;
 
 /**
- * Which events of a volume's log to show. Null filters match everything.
+ * Which events of a volume's log to show. Null filters match everything; each {@code with…}
+ * method returns a copy with one filter changed.
  *
  * @param path events whose path, or whose new path for a move, is this path or below it, and the
  *             removals, moves and copies of a folder that holds it ({@link LogEntry#touches})
