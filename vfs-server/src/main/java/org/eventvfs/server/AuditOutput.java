@@ -1,5 +1,8 @@
 package org.eventvfs.server;
 
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.io.PrintWriter;
 import java.util.List;
 import org.eventvfs.audit.LogEntry;
@@ -19,6 +22,27 @@ final class AuditOutput {
     AuditOutput(PrintWriter out, boolean json) {
         this.out = out;
         this.json = json;
+    }
+
+    /**
+     * Prints a page off the event loop, whose callbacks deliver the pages: a pipe to a slow reader
+     * ({@code vfs log | less}) blocks the write, and must not block the loop.
+     */
+    Future<Void> printOffLoop(List<LogEntry> entries) {
+        return offLoop(() -> print(entries));
+    }
+
+    /** Runs {@code write} on a worker of the current Vert.x context, or here when there is none. */
+    static Future<Void> offLoop(Runnable write) {
+        Context context = Vertx.currentContext();
+        if (context == null) {
+            write.run();
+            return Future.succeededFuture();
+        }
+        return context.executeBlocking(() -> {
+            write.run();
+            return null;
+        });
     }
 
     /** Prints a page of entries; the table's header goes before the first, even if it is empty. */

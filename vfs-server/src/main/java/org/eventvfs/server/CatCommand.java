@@ -55,13 +55,17 @@ final class CatCommand implements Callable<Integer> {
                 return Future.failedFuture(new CommandFailure(file.path + ": the content ended at byte " + offset
                         + " of " + size));
             }
-            try {
-                out.write(bytes.getBytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return copy(audit, revision, offset + bytes.length(), out);
+            return AuditOutput.offLoop(() -> write(out, bytes.getBytes()))
+                    .compose(written -> copy(audit, revision, offset + bytes.length(), out));
         });
+    }
+
+    private static void write(OutputStream out, byte[] bytes) {
+        try {
+            out.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void flush(OutputStream out) {

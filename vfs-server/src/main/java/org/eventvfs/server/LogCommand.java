@@ -81,12 +81,12 @@ final class LogCommand implements Callable<Integer> {
     /** Prints pages from after {@code after} until {@code remaining} entries are printed or the log ends. */
     private Future<Void> pages(AuditOperations audit, AuditOutput output, long after, long remaining) {
         int size = (int) Math.min(PAGE, remaining);
-        return audit.log(volume, parameters(after, size)).compose(page -> {
-            output.print(page.entries());
-            long left = remaining - page.entries().size();
-            return page.next() == null || left == 0 ? Future.succeededFuture()
-                    : pages(audit, output, page.next(), left);
-        });
+        return audit.log(volume, parameters(after, size)).compose(page -> output.printOffLoop(page.entries())
+                .compose(printed -> {
+                    long left = remaining - page.entries().size();
+                    return page.next() == null || left == 0 ? Future.succeededFuture()
+                            : pages(audit, output, page.next(), left);
+                }));
     }
 
     private Map<String, List<String>> parameters(long after, int size) {
