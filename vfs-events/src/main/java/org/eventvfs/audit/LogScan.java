@@ -1,6 +1,7 @@
 package org.eventvfs.audit;
 
 import io.vertx.core.Future;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.eventvfs.Volume;
 import org.eventvfs.domain.EventEnvelope;
@@ -36,6 +37,21 @@ final class LogScan {
             }
             return page.isEmpty() || last >= end ? Future.succeededFuture(last)
                     : forEach(volume, last + 1, end, visitor);
+        });
+    }
+
+    /** Calls {@code visitor} with each event from {@code from} (capped at the head) down to {@code to}. */
+    static Future<Void> backward(Volume volume, long from, long to, Consumer<EventEnvelope> visitor) {
+        long start = Math.min(from, volume.position());
+        if (start < to) {
+            return Future.succeededFuture();
+        }
+        long first = Math.max(to, start - PAGE + 1);
+        return volume.events(first, (int) (start - first + 1)).compose(page -> {
+            for (int i = page.size() - 1; i >= 0; i--) {
+                visitor.accept(page.get(i));
+            }
+            return page.isEmpty() || first <= to ? Future.succeededFuture() : backward(volume, first - 1, to, visitor);
         });
     }
 }

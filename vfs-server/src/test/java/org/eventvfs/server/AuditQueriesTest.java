@@ -199,6 +199,36 @@ class AuditQueriesTest {
     }
 
     @Test
+    void historyContinuesThroughAFileItReplacedByARename() {
+        AuditScenario.commit(volume, "/bob/notes.txt", "v1", AuditScenario.BOB);
+        AuditScenario.commit(volume, "/bob/.notes.txt.tmp", "v2", AuditScenario.BOB);
+        AuditScenario.run(volume, new org.eventvfs.domain.VolumeCommand.Move(VfsPath.parse("/bob/.notes.txt.tmp"),
+                VfsPath.parse("/bob/notes.txt"), org.eventvfs.domain.Overwrite.REPLACE), AuditScenario.BOB);
+
+        FileHistory history = FileHistory.of(volume, VfsPath.parse("/bob/notes.txt"), Volume.HEAD).await();
+
+        assertThat(summaries(history.revisions())).containsExactly(
+                "FileCreated /bob/notes.txt", "ContentCommitted /bob/notes.txt",
+                "FileCreated /bob/.notes.txt.tmp", "ContentCommitted /bob/.notes.txt.tmp",
+                "NodeRemoved /bob/notes.txt", "NodeMoved /bob/.notes.txt.tmp -> /bob/notes.txt");
+    }
+
+    @Test
+    void historyReadsTheLogBackwardAPageAtATime() {
+        for (int i = 0; i < 1500; i++) {
+            AuditScenario.run(volume, new org.eventvfs.domain.VolumeCommand.SetAttributes(
+                    VfsPath.parse("/bob/b.txt"), 0600 + (i % 2), null, null), AuditScenario.BOB);
+        }
+        List<Integer> reads = new ArrayList<>();
+
+        FileHistory history = FileHistory.of(counting(volume, reads), VfsPath.parse("/alice/copy.txt"), Volume.HEAD)
+                .await();
+
+        assertThat(history.revisions()).hasSize(6);
+        assertThat(reads).hasSizeGreaterThan(2).allMatch(count -> count <= 1000);
+    }
+
+    @Test
     void aTreeAtAPastPositionIsTheProjectionThen() {
         TreeListing then = TreeListing.of(volume, VfsPath.parse("/alice/docs"), scenario.beforeRemoval).await();
 
