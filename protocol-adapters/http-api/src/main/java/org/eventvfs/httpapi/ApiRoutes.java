@@ -77,7 +77,7 @@ final class ApiRoutes implements Handler<HttpServerRequest> {
         AuditParameters parameters = new AuditParameters(volume, values, System.currentTimeMillis());
         return switch (endpoint) {
             case "log" -> json(request, AuditLog.read(volume,
-                    scope.confine(parameters.allowOnly(AuditParameters.LOG).log())));
+                    scope.confine(parameters.allowOnly(AuditParameters.LOG).log())).map(scope::confine));
             case "history" -> {
                 parameters.allowOnly(AuditParameters.PATH_AT);
                 yield json(request, FileHistory.of(volume, scope.require(parameters.path(true)), parameters.at())

@@ -13,7 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.eventvfs.domain.Actor;
+import org.eventvfs.domain.Overwrite;
 import org.eventvfs.domain.VfsPath;
+import org.eventvfs.domain.VolumeCommand;
+import org.eventvfs.testkit.AuditScenario;
 import org.eventvfs.testkit.AdapterTestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,7 +120,10 @@ class HttpApiTest {
         JsonNode all = alice("log").json();
         assertThat(all.get("next")).isNull();
         List<String> paths = new ArrayList<>();
-        all.get("entries").forEach(entry -> paths.add(entry.get("path").asText()));
+        all.get("entries").forEach(entry -> {
+            entry.findValues("path").forEach(path -> paths.add(path.asText()));
+            entry.findValues("toPath").forEach(path -> paths.add(path.asText()));
+        });
         assertThat(paths).isNotEmpty().allMatch(path -> path.startsWith("/home/alice"));
 
         JsonNode moved = alice("log?type=NodeMoved&user=alice&protocol=sftp&address=10.0.0.5").json().get("entries");
@@ -128,6 +135,23 @@ class HttpApiTest {
         assertThat(alice("log?since=" + query("@" + server.scenario.secondWrite) + "&until="
                 + query("@" + server.scenario.secondWrite)).json().get("entries")).singleElement()
                 .satisfies(entry -> assertThat(entry.get("details").get("size").asInt()).isEqualTo(4));
+    }
+
+    @Test
+    void aMoveIntoTheHomeShowsWhereItWentNotWhereItCameFrom() throws Exception {
+        AuditScenario.commit(server.volume(), "/home/bob/gift.txt", "for alice", AuditScenario.BOB);
+        AuditScenario.run(server.volume(), new VolumeCommand.Move(VfsPath.parse("/home/bob/gift.txt"),
+                VfsPath.parse("/home/alice/gift.txt"), Overwrite.NEVER), Actor.SYSTEM);
+
+        JsonNode moved = alice("log?path=/home/alice/gift.txt").json().get("entries");
+
+        assertThat(moved).singleElement().satisfies(entry -> {
+            assertThat(entry.get("event").asText()).isEqualTo("NodeMoved");
+            assertThat(entry.has("path")).as(entry.toString()).isFalse();
+            assertThat(entry.get("toPath").asText()).isEqualTo("/home/alice/gift.txt");
+        });
+        assertThat(alice("history?path=/home/alice/gift.txt").json().get("revisions")).singleElement()
+                .satisfies(entry -> assertThat(entry.toString()).doesNotContain("/home/bob"));
     }
 
     @Test
