@@ -1,13 +1,11 @@
 package org.eventvfs;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.eventvfs.audit.TimeSpan;
 
 /**
  * The read-only folder, {@code .history} in each user's home unless configured otherwise, through
@@ -22,9 +20,6 @@ public final class HistoryFolder {
     /** How many of the newest positions the folder lists besides the days. */
     public static final int LATEST_POINTS = 20;
 
-    /** A time with colons swapped for dashes, the form Windows accepts in a file name. */
-    private static final Pattern DASHED_TIME =
-            Pattern.compile("(\\d{4}-\\d{2}-\\d{2}T\\d{2})-(\\d{2})-(\\d{2}(?:\\.\\d{1,9})?Z)");
     private static final Pattern POSITION = Pattern.compile("@(0|[1-9]\\d{0,18})");
 
     /** An entry of the folder: its name, and the position and time it stands for. */
@@ -81,17 +76,7 @@ public final class HistoryFolder {
 
     /** The last millisecond {@code name} covers, or null if it is not a time. */
     private static Long endOfTime(String name) {
-        try {
-            if (name.length() == 10) {
-                return LocalDate.parse(name).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli() - 1;
-            }
-            var dashed = DASHED_TIME.matcher(name);
-            String iso = dashed.matches() ? dashed.group(1) + ":" + dashed.group(2) + ":" + dashed.group(3) : name;
-            Instant instant = Instant.parse(iso);
-            boolean wholeSecond = !iso.contains(".");
-            return instant.toEpochMilli() + (wholeSecond ? 999 : 0);
-        } catch (DateTimeParseException | ArithmeticException notATime) {
-            return null;
-        }
+        TimeSpan span = TimeSpan.parse(name);
+        return span == null ? null : span.end();
     }
 }

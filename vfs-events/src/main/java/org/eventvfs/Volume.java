@@ -53,15 +53,18 @@ public interface Volume {
         return stat(path, HEAD);
     }
 
-    /** The path of the node with id {@code nodeId} as of {@code asOf}; fails with NotFound if it did not exist. */
-    Future<VfsPath> pathOf(long nodeId, long asOf);
-
     /** The children of the directory at {@code path}, sorted by name. */
     Future<List<Node>> list(VfsPath path, long asOf);
 
     default Future<List<Node>> list(VfsPath path) {
         return list(path, HEAD);
     }
+
+    /**
+     * The path of the node {@code nodeId} as of {@code asOf}, or null if it did not exist then:
+     * nodes keep their id across renames, so this names where a node was at any position.
+     */
+    VfsPath pathOf(long nodeId, long asOf);
 
     /**
      * The path {@code path} names once symbolic links are followed (in its last name too if

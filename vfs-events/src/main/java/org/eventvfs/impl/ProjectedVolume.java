@@ -3,6 +3,7 @@ package org.eventvfs.impl;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -112,11 +113,10 @@ public final class ProjectedVolume implements Volume {
     }
 
     @Override
-    public Future<VfsPath> pathOf(long nodeId, long asOf) {
-        VfsPath path = NodePaths.of(view(asOf), nodeId);
-        return path == null ? Future.failedFuture(new VfsException.NotFound("no node " + nodeId + " at @" + asOf))
-                : Future.succeededFuture(path);
+    public VfsPath pathOf(long nodeId, long asOf) {
+        return NodePaths.of(view(asOf), nodeId);
     }
+
 
     @Override
     public Future<List<Node>> list(VfsPath path, long asOf) {

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.eventvfs.domain.Account;
 
 /**
@@ -55,6 +58,23 @@ final class AdminApi {
 
     static String userPath(String name) {
         return USERS + "/" + name;
+    }
+
+    /** {@code /v1/volumes/<volume>/<what>?<parameters>}: the audit queries of a volume. */
+    static String volumePath(String volume, String what, Map<String, List<String>> parameters) {
+        StringBuilder path = new StringBuilder("/v1/volumes/").append(encoded(volume)).append('/').append(what);
+        char separator = '?';
+        for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
+            for (String value : parameter.getValue()) {
+                path.append(separator).append(encoded(parameter.getKey())).append('=').append(encoded(value));
+                separator = '&';
+            }
+        }
+        return path.toString();
+    }
+
+    private static String encoded(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     static Buffer encode(Object body) {

@@ -13,13 +13,17 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.eventvfs.audit.FileHistory;
+import org.eventvfs.audit.LogPage;
+import org.eventvfs.audit.TreeListing;
 import org.eventvfs.server.AdminApi.KeysChange;
 import org.eventvfs.server.AdminApi.NewUser;
 import org.eventvfs.server.AdminApi.PasswordChange;
 import org.eventvfs.server.AdminApi.User;
 
-/** {@link UserOperations} through a running server's admin socket. */
-final class AdminClient implements UserOperations {
+/** {@link UserOperations} and {@link AuditOperations} through a running server's admin socket. */
+final class AdminClient implements UserOperations, AuditOperations {
     private final HttpClient http;
     /**
      * Every request is made on this one context. Made from a thread outside Vert.x, each request
@@ -82,6 +86,31 @@ final class AdminClient implements UserOperations {
     Future<Repairs.RepairReport> undo(Repairs.UndoRequest request) {
         return call(HttpMethod.POST, Repairs.UNDO, request)
                 .map(body -> AdminApi.decode(body, Repairs.RepairReport.class));
+    }
+
+    @Override
+    public Future<LogPage> log(String volume, Map<String, List<String>> parameters) {
+        return call(HttpMethod.GET, AdminApi.volumePath(volume, "log", parameters), null)
+                .map(body -> AdminApi.decode(body, LogPage.class));
+    }
+
+    @Override
+    public Future<FileHistory> history(String volume, Map<String, List<String>> parameters) {
+        return call(HttpMethod.GET, AdminApi.volumePath(volume, "history", parameters), null)
+                .map(body -> AdminApi.decode(body, FileHistory.class));
+    }
+
+    @Override
+    public Future<TreeListing> tree(String volume, Map<String, List<String>> parameters) {
+        return call(HttpMethod.GET, AdminApi.volumePath(volume, "tree", parameters), null)
+                .map(body -> AdminApi.decode(body, TreeListing.class));
+    }
+
+    @Override
+    public Future<Buffer> content(String volume, String path, long position, long offset, int length) {
+        return call(HttpMethod.GET, AdminApi.volumePath(volume, "content", Map.of("path", List.of(path),
+                "position", List.of(Long.toString(position)), "offset", List.of(Long.toString(offset)),
+                "length", List.of(Integer.toString(length)))), null);
     }
 
     Future<Void> close() {

@@ -9,7 +9,9 @@ import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eventvfs.Vfs;
 import org.eventvfs.domain.Actor;
@@ -35,7 +37,11 @@ final class AdminRoutes implements Handler<HttpServerRequest> {
         this.vfs = vfs;
     }
 
+    /** A body that is a {@link Buffer} is sent as bytes, anything else as JSON. */
     private record Reply(int status, Object body) {
+        static Reply ok(Object body) {
+            return new Reply(200, body);
+        }
     }
 
     @Override
@@ -52,6 +58,7 @@ final class AdminRoutes implements Handler<HttpServerRequest> {
         String name = path.size() > 2 ? path.get(2) : null;
         String route = request.method().name() + " " + shape(path);
         UserAdministration users = new UserAdministration(vfs, actor(request));
+        AuditAdministration audit = new AuditAdministration(vfs);
         try {
             return switch (route) {
                 case "GET /v1/users" -> users.list().map(list -> new Reply(200, list));
@@ -67,6 +74,12 @@ final class AdminRoutes implements Handler<HttpServerRequest> {
                 case "POST " + Repairs.UNDO -> Repairs.undo(vfs, AdminApi.decode(body, Repairs.UndoRequest.class),
                         actor(request)).map(r -> new Reply(200, r));
                 case "POST " + BlockMaintenance.VERIFY -> vfs.verifyBlocks().map(c -> new Reply(200, CheckResult.of(c)));
+                case "GET /v1/volumes/{name}/log" -> audit.log(name, parameters(request)).map(Reply::ok);
+                case "GET /v1/volumes/{name}/history" -> audit.history(name, parameters(request)).map(Reply::ok);
+                case "GET /v1/volumes/{name}/tree" -> audit.tree(name, parameters(request)).map(Reply::ok);
+                case "GET /v1/volumes/{name}/content" -> audit.content(name, request.getParam("path"),
+                        number(request, "position"), number(request, "offset"), (int) Math.min(AuditOperations.CHUNK,
+                                number(request, "length"))).map(Reply::ok);
                 default -> Future.failedFuture(new AdminApi.NoSuchEndpoint(request.method().name(), request.path()));
             };
         } catch (RuntimeException badBody) {
@@ -84,14 +97,28 @@ final class AdminRoutes implements Handler<HttpServerRequest> {
         return vfs.collectGarbage(grace, request.dryRun()).map(report -> new Reply(200, GcResult.of(report)));
     }
 
-    /** The path with the user name replaced by {@code {name}}, to match routes against. */
+    /** The path with the user or volume name replaced by {@code {name}}, to match routes against. */
     private static String shape(List<String> path) {
         StringBuilder shape = new StringBuilder();
         for (int i = 0; i < path.size(); i++) {
-            shape.append('/').append(i == 2 && path.get(0).equals("v1") && path.get(1).equals("users")
-                    ? "{name}" : path.get(i));
+            shape.append('/').append(i == 2 && path.get(0).equals("v1")
+                    && (path.get(1).equals("users") || path.get(1).equals("volumes")) ? "{name}" : path.get(i));
         }
         return shape.toString();
+    }
+
+    private static Map<String, List<String>> parameters(HttpServerRequest request) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        request.params().names().forEach(name -> parameters.put(name, request.params().getAll(name)));
+        return parameters;
+    }
+
+    private static long number(HttpServerRequest request, String name) {
+        try {
+            return Long.parseLong(request.getParam(name));
+        } catch (NumberFormatException e) {
+            throw new AdminApi.BadRequest(name + " must be a whole number, not " + request.getParam(name));
+        }
     }
 
     private Actor actor(HttpServerRequest request) {
@@ -103,6 +130,8 @@ final class AdminRoutes implements Handler<HttpServerRequest> {
         response.setStatusCode(reply.status());
         if (reply.body() == null) {
             response.end();
+        } else if (reply.body() instanceof Buffer bytes) {
+            response.putHeader(HttpHeaders.CONTENT_TYPE, "application/octet-stream").end(bytes);
         } else {
             response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(AdminApi.encode(reply.body()));
         }

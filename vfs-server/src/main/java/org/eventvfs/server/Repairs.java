@@ -1,15 +1,11 @@
 package org.eventvfs.server;
 
 import io.vertx.core.Future;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.eventvfs.HistoryFolder;
-import org.eventvfs.UndoPlan;
 import org.eventvfs.Vfs;
 import org.eventvfs.Volume;
+import org.eventvfs.audit.PointInTime;
+import org.eventvfs.audit.TimeSpan;
 import org.eventvfs.domain.Actor;
 import org.eventvfs.domain.RestoreTarget;
 import org.eventvfs.domain.VfsException;
@@ -60,13 +56,9 @@ final class Repairs {
     static Future<RepairReport> restore(Vfs vfs, RestoreRequest request, Actor actor) {
         VfsPath path = VfsPath.parse(request.path());
         return existingVolume(vfs, request.volume()).compose(volume -> {
-            HistoryFolder.Entry at = HistoryFolder.resolve(volume, request.at());
-            if (at == null) {
-                throw new IllegalArgumentException("--at " + request.at() + " is neither a time (2026-11-21T10:00:00Z, "
-                        + "2026-11-21) nor a position up to @" + volume.position());
-            }
-            var restore = new VolumeCommand.Restore(List.of(RestoreTarget.tree(path)), at.position(),
-                    "restore " + path + " to @" + at.position());
+            long at = PointInTime.position(volume, "--at", request.at(), System.currentTimeMillis());
+            var restore = new VolumeCommand.Restore(List.of(RestoreTarget.tree(path)), at,
+                    "restore " + path + " to @" + at);
             return apply(volume, restore, List.of(), request.dryRun(), actor);
         });
     }
@@ -86,7 +78,7 @@ final class Repairs {
 
     private static Future<RepairReport> apply(Volume volume, VolumeCommand.Restore restore, List<String> skipped,
                                               boolean dryRun, Actor actor) {
-        return volume.plan(restore, actor).compose(events -> RestorePlanLines.of(volume, events)).compose(plan -> {
+        return volume.plan(restore, actor).map(events -> RestorePlanLines.of(volume, events)).compose(plan -> {
             if (dryRun || plan.isEmpty()) {
                 return Future.succeededFuture(new RepairReport(plan, skipped, dryRun, 0, 0));
             }
@@ -100,23 +92,13 @@ final class Repairs {
                 : Future.failedFuture(new VfsException.NotFound("no volume " + name)));
     }
 
-    /** The first position at or after {@code since}: a time, a date (its start), or {@code @position}. */
+    /** The first position at or after {@code since}: {@code @position}, or a time (a date: its start; 2h: ago). */
     static long firstPositionFrom(Volume volume, String since) {
         if (since.startsWith("@")) {
-            try {
-                return Math.max(Long.parseLong(since.substring(1)), 1);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--since " + since + " is not a position such as @1234");
-            }
+            long position = PointInTime.position(volume, "--since", since, 0);
+            return Math.max(position, 1);
         }
-        try {
-            long start = since.length() == 10
-                    ? LocalDate.parse(since).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli()
-                    : Instant.parse(since).toEpochMilli();
-            return volume.positionAt(start - 1) + 1;
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--since " + since + " is neither a time (2026-11-21T10:00:00Z, "
-                    + "2026-11-21) nor a position (@1234)");
-        }
+        long start = TimeSpan.parse("--since", since, System.currentTimeMillis()).start();
+        return volume.positionAt(start - 1) + 1;
     }
 }

@@ -1,6 +1,6 @@
 package org.eventvfs.server;
 
-import io.vertx.core.Future;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.eventvfs.HistoryFolder;
@@ -22,38 +22,39 @@ final class RestorePlanLines {
     private RestorePlanLines() {
     }
 
-    static Future<List<String>> of(Volume volume, List<VolumeEvent> events) {
-        List<Future<String>> lines = new ArrayList<>(events.size());
+    static List<String> of(Volume volume, List<VolumeEvent> events) {
+        List<String> lines = new ArrayList<>(events.size());
         for (VolumeEvent event : events) {
             lines.add(line(volume, event));
         }
-        return Future.all(lines).map(all -> all.<String>list());
+        return lines;
     }
 
-    private static Future<String> line(Volume volume, VolumeEvent event) {
+    private static String line(Volume volume, VolumeEvent event) {
         return switch (event) {
-            case TreeRestored e -> path(volume, e.parentId(), e.name()).map(p -> "restore " + p + " to @"
-                    + e.asOf() + " (" + HistoryFolder.timeName(Math.max(volume.timeOf(e.asOf()), 0)) + ")");
-            case NodeRemoved e -> path(volume, e.parentId(), e.name()).map(p -> "  remove " + p);
-            case TreeCopied e -> path(volume, e.nodes().getFirst().parentId(), e.nodes().getFirst().name())
-                    .map(p -> "  bring back " + p + (e.nodes().size() > 1 ? " and " + (e.nodes().size() - 1)
-                            + " below it" : ""));
-            case ContentCommitted e -> volume.pathOf(e.nodeId(), Volume.HEAD).map(p -> "  content of " + p + ": "
-                    + e.content().size() + " bytes, sha256 " + e.content().sha256().hex());
-            case AttributesChanged e -> volume.pathOf(e.nodeId(), Volume.HEAD).map(p -> "  attributes of " + p
+            case TreeRestored e -> "restore " + path(volume, e.parentId(), e.name()) + " to @" + e.asOf() + " ("
+                    + HistoryFolder.timeName(Math.max(volume.timeOf(e.asOf()), 0)) + ")";
+            case NodeRemoved e -> "  remove " + path(volume, e.parentId(), e.name());
+            case TreeCopied e -> "  bring back " + path(volume, e.nodes().getFirst().parentId(),
+                    e.nodes().getFirst().name()) + (e.nodes().size() > 1 ? " and " + (e.nodes().size() - 1)
+                    + " below it" : "");
+            case ContentCommitted e -> "  content of " + volume.pathOf(e.nodeId(), Volume.HEAD) + ": "
+                    + e.content().size() + " bytes, sha256 " + e.content().sha256().hex();
+            case AttributesChanged e -> "  attributes of " + volume.pathOf(e.nodeId(), Volume.HEAD)
                     + (e.mode() != null ? " mode " + String.format("%04o", e.mode()) : "")
                     + (e.owner() != null ? " owner " + e.owner() : "")
-                    + (e.modified() != null ? " modified " + java.time.Instant.ofEpochMilli(e.modified()) : ""));
-            case PropertiesChanged e -> volume.pathOf(e.nodeId(), Volume.HEAD).map(p -> "  properties of " + p);
-            default -> Future.succeededFuture("  " + event.getClass().getSimpleName());
+                    + (e.modified() != null ? " modified " + Instant.ofEpochMilli(e.modified()) : "");
+            case PropertiesChanged e -> "  properties of " + volume.pathOf(e.nodeId(), Volume.HEAD);
+            default -> "  " + event.getClass().getSimpleName();
         };
     }
 
     /** The path of entry {@code name} in folder {@code parentId}; the root for parent 0. */
-    private static Future<VfsPath> path(Volume volume, long parentId, String name) {
+    private static VfsPath path(Volume volume, long parentId, String name) {
         if (parentId == 0) {
-            return Future.succeededFuture(VfsPath.root());
+            return VfsPath.root();
         }
-        return volume.pathOf(parentId, Volume.HEAD).map(parent -> parent.resolve(name));
+        VfsPath parent = volume.pathOf(parentId, Volume.HEAD);
+        return parent == null ? VfsPath.root() : parent.resolve(name);
     }
 }

@@ -51,6 +51,9 @@ public final class VfsCommand implements Runnable {
                 .addSubcommand(new VerifyCommand(environment))
                 .addSubcommand(new RestoreCommand(environment))
                 .addSubcommand(new UndoCommand(environment))
+                .addSubcommand(new LogCommand(environment))
+                .addSubcommand(new HistoryCommand(environment))
+                .addSubcommand(new CatCommand(environment))
                 .setOut(environment.out())
                 .setErr(environment.err())
                 .setExecutionExceptionHandler(new FailureReporter(environment.err()));
@@ -58,7 +61,7 @@ public final class VfsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a command: run, user, gc, verify, restore or undo");
+        throw new ParameterException(spec.commandLine(), "name a command, such as run, user, log, restore or verify (vfs --help lists them all)");
     }
 
     /** The version in the jar's manifest, or {@code dev} when run from classes. */

@@ -1,6 +1,7 @@
 package org.eventvfs.server;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -19,7 +20,8 @@ final class Cli {
         this(Map.of());
     }
 
-    record Result(int status, String out, String err) {
+    /** @param bytes what the command wrote to standard output as bytes ({@code vfs cat}) */
+    record Result(int status, String out, String err, byte[] bytes) {
     }
 
     Result run(String... args) {
@@ -29,8 +31,11 @@ final class Cli {
     Result runWithStdin(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = VfsCommand.execute(environment(stdin, out, err, StopSignal.onRequest()), args);
-        return new Result(status, out.toString(), err.toString());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CommandEnvironment environment = environment(stdin, out, err, StopSignal.onRequest());
+        int status = VfsCommand.execute(new CommandEnvironment(environment.variables(), environment.out(),
+                environment.err(), environment.in(), environment.console(), environment.stopSignal(), bytes), args);
+        return new Result(status, out.toString(), err.toString(), bytes.toByteArray());
     }
 
     CommandEnvironment environment(String stdin, Writer out, Writer err, StopSignal stop) {

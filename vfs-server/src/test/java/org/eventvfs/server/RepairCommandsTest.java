@@ -132,7 +132,7 @@ class RepairCommandsTest {
 
             Result badTime = cli.run("restore", "/x", "--at", "last tuesday", "--data", data.toString());
             assertThat(badTime.status()).isEqualTo(1);
-            assertThat(badTime.err()).contains("last tuesday").contains("neither a time");
+            assertThat(badTime.err()).contains("--at").contains("last tuesday").contains("is not a time");
 
             Result noVolume = cli.run("restore", "/x", "--at", "@1", "--volume", "nope", "--data", data.toString());
             assertThat(noVolume.status()).isEqualTo(1);

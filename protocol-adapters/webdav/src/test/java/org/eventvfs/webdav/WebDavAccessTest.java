@@ -42,7 +42,7 @@ class WebDavAccessTest {
 
     @Test
     void aWrongPasswordIsChallengedAndLoggedWithTheAddress() {
-        try (LogRecorder log = new LogRecorder(BasicLogin.class)) {
+        try (LogRecorder log = new LogRecorder(org.eventvfs.BasicLogin.class)) {
             DavClient.Response wrong = new DavClient(server.url, "alice", "guess").get("/");
 
             assertThat(wrong.status()).isEqualTo(401);

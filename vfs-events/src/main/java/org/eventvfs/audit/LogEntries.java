@@ -1,0 +1,77 @@
+package org.eventvfs.audit;
+
+import java.time.Instant;
+import org.eventvfs.Volume;
+import org.eventvfs.domain.EventEnvelope;
+import org.eventvfs.domain.VfsPath;
+import org.eventvfs.domain.VolumeEvent;
+
+/**
+ * Turns a volume's events into {@link LogEntry}s. Events name nodes by id; the paths come from the
+ * projection as of the event's position, or the one before for what a removal or move left.
+ */
+final class LogEntries {
+    private LogEntries() {
+    }
+
+    static LogEntry of(Volume volume, EventEnvelope envelope) {
+        long p = envelope.position();
+        VolumeEvent event = (VolumeEvent) envelope.payload();
+        String path = null;
+        String toPath = null;
+        Details details = Details.NONE;
+        switch (event) {
+            case VolumeEvent.DirectoryCreated d -> {
+                path = path(volume, d.nodeId(), p);
+                details = Details.created(d.mode(), d.owner());
+            }
+            case VolumeEvent.FileCreated f -> {
+                path = path(volume, f.nodeId(), p);
+                details = Details.created(f.mode(), f.owner());
+            }
+            case VolumeEvent.ContentCommitted c -> {
+                path = path(volume, c.nodeId(), p);
+                details = Details.content(c.content());
+            }
+            case VolumeEvent.SymlinkCreated s -> {
+                path = path(volume, s.nodeId(), p);
+                details = Details.link(s.target(), s.owner());
+            }
+            case VolumeEvent.NodeMoved m -> {
+                path = path(volume, m.nodeId(), p - 1);
+                toPath = path(volume, m.nodeId(), p);
+            }
+            case VolumeEvent.NodeRemoved r -> path = path(volume, r.nodeId(), p - 1);
+            case VolumeEvent.AttributesChanged a -> {
+                path = path(volume, a.nodeId(), p);
+                details = Details.attributes(a.mode(), a.owner(), a.modified());
+            }
+            case VolumeEvent.PropertiesChanged pc -> path = path(volume, pc.nodeId(), p);
+            case VolumeEvent.UploadAborted u -> {
+                path = entryPath(volume, u.parentId(), u.name(), p);
+                details = Details.aborted(u.received(), u.reason());
+            }
+            case VolumeEvent.TreeRestored r -> {
+                path = r.parentId() == 0 ? "/" : entryPath(volume, r.parentId(), r.name(), p);
+                details = Details.restored(r.asOf(), r.reason());
+            }
+            case VolumeEvent.TreeCopied t -> {
+                path = path(volume, t.nodeId(), p);
+                details = Details.copy(path(volume, t.sourceId(), p - 1));
+            }
+        }
+        return new LogEntry(p, Instant.ofEpochMilli(envelope.timestamp()).toString(), envelope.actor(),
+                envelope.type(), path, toPath, details);
+    }
+
+    /** The path of entry {@code name} in folder {@code parentId}, or null if the folder is gone. */
+    private static String entryPath(Volume volume, long parentId, String name, long asOf) {
+        String folder = path(volume, parentId, asOf);
+        return folder == null ? null : (folder.equals("/") ? "" : folder) + "/" + name;
+    }
+
+    private static String path(Volume volume, long nodeId, long asOf) {
+        VfsPath path = volume.pathOf(nodeId, asOf);
+        return path == null ? null : path.toString();
+    }
+}
