@@ -74,6 +74,9 @@ public interface Volume {
      */
     Future<VfsPath> resolve(VfsPath root, List<String> names, boolean followLast);
 
+    /** As {@link #resolve(VfsPath, List, boolean)} in the tree as of {@code asOf}: links as they were then. */
+    Future<VfsPath> resolve(VfsPath root, List<String> names, boolean followLast, long asOf);
+
     /** Applies a command with a new id. */
     default Future<Committed> execute(VolumeCommand command, Actor actor) {
         return execute(Ids.newId(), command, actor);

@@ -126,8 +126,13 @@ public final class ProjectedVolume implements Volume {
 
     @Override
     public Future<VfsPath> resolve(VfsPath root, List<String> names, boolean followLast) {
+        return resolve(root, names, followLast, HEAD);
+    }
+
+    @Override
+    public Future<VfsPath> resolve(VfsPath root, List<String> names, boolean followLast, long asOf) {
         try {
-            return Future.succeededFuture(LinkResolution.resolve(projection.head(), root, names, followLast));
+            return Future.succeededFuture(LinkResolution.resolve(view(asOf), root, names, followLast));
         } catch (VfsException e) {
             return Future.failedFuture(e);
         }
