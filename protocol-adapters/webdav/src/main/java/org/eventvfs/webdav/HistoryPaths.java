@@ -55,8 +55,9 @@ final class HistoryPaths {
 
     /** Every write in the folder gets this: 403, as RFC 4918 §9 has for a resource that cannot change. */
     static DavException readOnly(Place place) {
-        return new DavException(403, "/" + place.folder() + "/ is read-only: it shows your files as they were."
-                + " To get one back, copy it out of there (COPY with a Destination outside /" + place.folder() + "/)");
+        return new DavException(403, null, "/" + place.folder() + "/ is read-only: it shows your files as they were."
+                + " To get one back, copy it out of there (COPY with a Destination outside /" + place.folder() + "/)",
+                "Forbidden: read-only history");
     }
 
     /** The folder itself: a collection as new as the head, whose entity tag changes with it. */

@@ -136,6 +136,9 @@ final class WebDavHandler implements Handler<HttpServerRequest> {
         }
         discardUnreadBody(http);
         response.setStatusCode(error.status());
+        if (error.reason() != null) {
+            response.setStatusMessage(error.reason());
+        }
         if (error.status() == 401) {
             response.putHeader("WWW-Authenticate", "Basic realm=\"eventvfs\", charset=\"UTF-8\"");
         }

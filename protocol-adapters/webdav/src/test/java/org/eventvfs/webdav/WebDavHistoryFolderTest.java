@@ -111,7 +111,7 @@ class WebDavHistoryFolderTest {
                 .isEqualTo(304);
 
         String props = alice.propfind(past(one, "/docs/a.txt"), "0", null).body();
-        assertThat(props).contains("<D:href>/.history/@" + one + "/docs/a.txt</D:href>",
+        assertThat(props).contains("<D:href>/.history/%40" + one + "/docs/a.txt</D:href>",
                 "<D:getcontentlength>11</D:getcontentlength>", "<D:getcontenttype>text/plain",
                 "<D:getetag>" + etag + "</D:getetag>", ">blue<", "<D:supportedlock/>");
         assertThat(alice.propfind(past(two, "/docs/a.txt"), "0", null).body()).contains(">red<");
@@ -228,12 +228,12 @@ class WebDavHistoryFolderTest {
     void theFolderIsBrowsableAsPagesOfLinks() {
         String folder = alice.get("/.history/").body();
         assertThat(folder).contains("<title>/.history/</title>", "href=\"/\">../<",
-                "href=\"/.history/@" + one + "/\">@" + one + "/<");
+                "href=\"/.history/%40" + one + "/\">@" + one + "/<");
         String entry = alice.get(past(one, "/")).body();
-        assertThat(entry).contains("href=\"/.history/\">../<", "href=\"/.history/@" + one + "/docs/\">docs/<");
+        assertThat(entry).contains("href=\"/.history/\">../<", "href=\"/.history/%40" + one + "/docs/\">docs/<");
         String docs = alice.get(past(one, "/docs")).body();
-        assertThat(docs).contains("href=\"/.history/@" + one + "/\">../<",
-                "href=\"/.history/@" + one + "/docs/a.txt\">a.txt<", "<td>11</td>");
+        assertThat(docs).contains("href=\"/.history/%40" + one + "/\">../<",
+                "href=\"/.history/%40" + one + "/docs/a.txt\">a.txt<", "<td>11</td>");
         DavClient.Response head = alice.request("HEAD", "/.history/").send();
         assertThat(head.status()).isEqualTo(200);
         assertThat(head.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));

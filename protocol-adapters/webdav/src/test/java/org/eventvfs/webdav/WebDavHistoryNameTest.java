@@ -56,8 +56,8 @@ class WebDavHistoryNameTest {
 
         assertThat(alice.get("/snapshots/@" + one + "/a.txt").body()).isEqualTo("version one");
         assertThat(alice.propfind("/snapshots/@" + one + "/", "1", null).body())
-                .contains("<D:href>/snapshots/@" + one + "/a.txt</D:href>");
-        assertThat(alice.propfind("/snapshots/", "1", null).body()).contains("<D:href>/snapshots/@" + one + "/");
+                .contains("<D:href>/snapshots/%40" + one + "/a.txt</D:href>");
+        assertThat(alice.propfind("/snapshots/", "1", null).body()).contains("<D:href>/snapshots/%40" + one + "/");
         assertThat(alice.put("/snapshots/@" + one + "/a.txt", "x").body()).contains("/snapshots/ is read-only");
         assertThat(alice.get("/.history/@" + one + "/a.txt").status()).isEqualTo(404);
     }
