@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -29,12 +30,17 @@ import org.w3c.dom.NodeList;
 final class DavTree {
     private static final String DAV = "DAV:";
 
-    /** One resource: a collection, or a file with its length, time (to the second) and bytes' SHA-256. */
-    record Item(boolean collection, long length, long modifiedSecond, String sha256) {
+    /**
+     * One resource: a collection or a file, its time (to the second) and dead properties (by Clark
+     * name, as text), and for a file its length and its bytes' SHA-256.
+     */
+    record Item(boolean collection, long length, long modifiedSecond, Map<String, String> properties,
+                String sha256) {
     }
 
     /** A resource of a multistatus: its href, and the properties it had with status 200. */
-    record Response(String href, boolean collection, long length, long modifiedSecond) {
+    record Response(String href, boolean collection, long length, long modifiedSecond,
+                    Map<String, String> properties) {
     }
 
     private DavTree() {
@@ -54,12 +60,13 @@ final class DavTree {
                 }
                 String relative = r.href().substring(rootHref.length());
                 if (r.collection()) {
-                    tree.put(relative, new Item(true, 0, 0, null));
+                    tree.put(relative, new Item(true, 0, r.modifiedSecond(), r.properties(), null));
                     pending.add(r.href());
                 } else {
                     DavClient.Response get = client.get(r.href());
                     assertThat(get.status()).as(r.href()).isEqualTo(200);
-                    tree.put(relative, new Item(false, r.length(), r.modifiedSecond(), sha256(get.bytes())));
+                    tree.put(relative, new Item(false, r.length(), r.modifiedSecond(), r.properties(),
+                            sha256(get.bytes())));
                 }
             }
         }
@@ -82,12 +89,13 @@ final class DavTree {
                 VfsPath path = directory.resolve(child.name());
                 String relative = String.join("/", path.relativize(home).names());
                 if (child.isDirectory()) {
-                    tree.put(relative + "/", new Item(true, 0, 0, null));
+                    tree.put(relative + "/", new Item(true, 0, child.modified() / 1000, child.properties(), null));
                     pending.add(path);
                 } else {
                     byte[] bytes = child.size() == 0 ? new byte[0]
                             : volume.read(child.content(), 0, (int) child.size()).await().getBytes();
-                    tree.put(relative, new Item(false, child.size(), child.modified() / 1000, sha256(bytes)));
+                    tree.put(relative, new Item(false, child.size(), child.modified() / 1000, child.properties(),
+                            sha256(bytes)));
                 }
             }
         }
@@ -110,12 +118,26 @@ final class DavTree {
                 String modified = text(response, "getlastmodified");
                 responses.add(new Response(href, collection, length == null ? -1 : Long.parseLong(length),
                         modified == null ? -1 : ZonedDateTime.parse(modified, DateTimeFormatter.RFC_1123_DATE_TIME)
-                                .toEpochSecond()));
+                                .toEpochSecond(), deadProperties(response)));
             }
             return responses;
         } catch (Exception e) {
             throw new AssertionError("not a multistatus: " + multistatus, e);
         }
+    }
+
+    /** The properties outside the DAV: namespace, by Clark name, as text. */
+    private static Map<String, String> deadProperties(Element response) {
+        Map<String, String> properties = new TreeMap<>();
+        NodeList props = response.getElementsByTagNameNS(DAV, "prop");
+        for (int i = 0; i < props.getLength(); i++) {
+            for (org.w3c.dom.Node p = props.item(i).getFirstChild(); p != null; p = p.getNextSibling()) {
+                if (p instanceof Element e && !DAV.equals(e.getNamespaceURI())) {
+                    properties.put("{" + e.getNamespaceURI() + "}" + e.getLocalName(), e.getTextContent());
+                }
+            }
+        }
+        return properties;
     }
 
     private static String text(Element parent, String local) {

@@ -6,6 +6,7 @@ import java.util.Random;
 import java.util.Set;
 import org.eventvfs.Upload;
 import org.eventvfs.domain.Content;
+import org.eventvfs.domain.CopyDepth;
 import org.eventvfs.domain.Overwrite;
 import org.eventvfs.domain.RemoveMode;
 import org.eventvfs.domain.VfsException;
@@ -48,20 +49,20 @@ final class RandomHistory {
         if (kind < 4) {
             return new VolumeCommand.CreateDirectory(directory(), 0755);
         }
-        if (kind < 11) {
+        if (kind < 10) {
             return new VolumeCommand.CommitContent(file(), content(), random.nextBoolean() ? 0644 : 0600,
                     Overwrite.REPLACE, random.nextInt(4) == 0 ? 1_000_000_000_000L + random.nextInt(1 << 30) : null);
         }
-        if (kind < 14) {
+        if (kind < 13) {
             VfsPath from = random.nextBoolean() ? file() : directory();
             return new VolumeCommand.Move(from, random.nextBoolean() ? file() : directory(), Overwrite.REPLACE_TREE);
         }
-        if (kind < 16) {
+        if (kind < 15) {
             return new VolumeCommand.Remove(random.nextBoolean() ? file() : directory(), RemoveMode.RECURSIVE);
         }
-        if (kind < 17) {
+        if (kind < 16) {
             return new VolumeCommand.Copy(directory(), directory(), Overwrite.REPLACE_TREE,
-                    org.eventvfs.domain.CopyDepth.INFINITE);
+                    CopyDepth.INFINITE);
         }
         String name = "{urn:test}p" + random.nextInt(2);
         return new VolumeCommand.SetProperties(random.nextBoolean() ? file() : directory(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.eventvfs.HistoryFolder;
 import org.eventvfs.domain.Node;
 import org.eventvfs.domain.RemoveMode;
@@ -65,7 +66,7 @@ class WebDavHistoryFolderTest {
         List<HistoryFolder.Entry> entries = HistoryFolder.entries(server.volume());
         assertThat(entries).hasSizeGreaterThan(2);
         assertThat(responses).extracting(DavTree.Response::href).containsExactlyElementsOf(
-                java.util.stream.Stream.concat(java.util.stream.Stream.of("/.history/"),
+                Stream.concat(Stream.of("/.history/"),
                         entries.stream().map(e -> "/.history/" + e.name() + "/")).toList());
         assertThat(responses).allMatch(DavTree.Response::collection);
         for (int i = 0; i < entries.size(); i++) {
@@ -234,6 +235,9 @@ class WebDavHistoryFolderTest {
         String docs = alice.get(past(one, "/docs")).body();
         assertThat(docs).contains("href=\"/.history/%40" + one + "/\">../<",
                 "href=\"/.history/%40" + one + "/docs/a.txt\">a.txt<", "<td>11</td>");
+        DavClient.Response options = alice.request("OPTIONS", past(one, "/docs/a.txt")).send();
+        assertThat(options.status()).isEqualTo(200);
+        assertThat(options.header("DAV")).contains("1, 2");
         DavClient.Response head = alice.request("HEAD", "/.history/").send();
         assertThat(head.status()).isEqualTo(200);
         assertThat(head.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));

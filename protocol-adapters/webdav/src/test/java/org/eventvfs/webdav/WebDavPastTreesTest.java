@@ -35,12 +35,15 @@ class WebDavPastTreesTest {
                 positions.add(1 + (long) random.nextInt((int) head));
             }
             int largest = 0;
+            boolean properties = false;
             for (long p : positions) {
                 SortedMap<String, DavTree.Item> projected = DavTree.projected(volume, RandomHistory.HOME, p);
                 assertThat(DavTree.overWebDav(alice, "/.history/@" + p + "/")).as("@" + p).isEqualTo(projected);
                 largest = Math.max(largest, projected.size());
+                properties |= projected.values().stream().anyMatch(item -> !item.properties().isEmpty());
             }
             assertThat(largest).as("the histories grow real trees").isGreaterThan(5);
+            assertThat(properties).as("with dead properties").isTrue();
             assertThat(DavTree.overWebDav(alice, "/.history/@" + head + "/")).as("the head is the live tree")
                     .isEqualTo(DavTree.overWebDav(alice, "/"));
             assertThat(volume.position()).as("reading changed nothing").isEqualTo(head);
