@@ -13,14 +13,15 @@ import org.eventvfs.HistoryFolder;
 import org.eventvfs.domain.VfsPath;
 import org.eventvfs.domain.VolumeCommand;
 import org.eventvfs.testkit.Processes;
+import org.eventvfs.testkit.Rclone;
 import org.eventvfs.testkit.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Real clients in the history folder: cadaver and curl download a past revision, are refused a
- * write there with a message that says why, and restore the file with a COPY out of it. carol's
+ * Real clients in the history folder: cadaver, curl and rclone download a past revision, are
+ * refused a write there, and cadaver and curl restore the file with a COPY out of it. carol's
  * password has no space, as cadaver's ~/.netrc needs.
  */
 class WebDavHistoryClientsTest {
@@ -83,6 +84,27 @@ class WebDavHistoryClientsTest {
                 Duration.ofMinutes(1), script);
         assertThat(result.output()).contains("succeeded").doesNotContain("failed");
         assertThat(live("/docs/report.txt")).isEqualTo("the first draft\n");
+    }
+
+    @Test
+    void rcloneCopiesAPastTreeAndNeverSeesTheFolderInTheHome() throws Exception {
+        Rclone rclone = new Rclone(work, Map.of("type", "webdav", "url", url, "vendor", "other", "user", "carol",
+                "pass", Rclone.obscure(PASSWORD)));
+        Processes.Result listing = rclone.run("lsf", "-R", Rclone.REMOTE + ":");
+        assertThat(listing.exitCode()).as(listing.output()).isZero();
+        assertThat(listing.output()).contains("docs/report.txt").doesNotContain(".history");
+
+        Path restored = work.resolve("restored");
+        Processes.Result copy = rclone.run("copy", Rclone.REMOTE + ":.history/@" + first, restored.toString());
+        assertThat(copy.exitCode()).as(copy.output()).isZero();
+        assertThat(Files.readString(restored.resolve("docs/report.txt"))).isEqualTo("the first draft\n");
+
+        long before = server.volume().position();
+        Processes.Result upload = rclone.run("copyto", work.resolve("local.txt").toString(),
+                Rclone.REMOTE + ":.history/@" + first + "/docs/new.txt");
+        assertThat(upload.exitCode()).as(upload.output()).isNotZero();
+        assertThat(upload.output()).contains("403");
+        assertThat(server.volume().position()).isEqualTo(before);
     }
 
     @Test
