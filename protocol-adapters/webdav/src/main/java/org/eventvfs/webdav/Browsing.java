@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eventvfs.domain.Node;
-import org.eventvfs.domain.VfsPath;
 
 /** GET and HEAD: a file's content, or for a collection a plain HTML page of links a browser can follow. */
 final class Browsing {
@@ -12,12 +11,16 @@ final class Browsing {
     }
 
     static Future<Void> get(DavRequest request, boolean head) {
-        return request.volume().resolve(request.home(), request.path(), true).compose(real -> request.stat(real)
-                .compose(node -> node.isFile() ? ContentGet.send(request, node, head) : listing(request, real, head)));
+        if (request.place().isHistoryFolder()) {
+            return listing(request, Future.succeededFuture(HistoryPaths.entryNodes(request.volume())), head);
+        }
+        return request.real(request.path()).compose(real -> request.stat(real)
+                .compose(node -> node.isFile() ? ContentGet.send(request, node, head)
+                        : listing(request, request.list(real), head)));
     }
 
-    private static Future<Void> listing(DavRequest request, VfsPath directory, boolean head) {
-        return request.volume().list(directory).map(children -> {
+    private static Future<Void> listing(DavRequest request, Future<List<Node>> listed, boolean head) {
+        return listed.map(children -> {
             String page = page(request, children);
             request.response().putHeader("Content-Type", "text/html; charset=utf-8")
                     .putHeader("Cache-Control", "no-cache");
@@ -37,8 +40,9 @@ final class Browsing {
         StringBuilder html = new StringBuilder(256 + 160 * children.size())
                 .append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>").append(title)
                 .append("</title></head>\n<body><h1>").append(title).append("</h1>\n<table>\n");
-        if (!request.path().equals(request.home())) {
-            html.append("<tr><td><a href=\"").append(XmlText.attribute(request.href(request.path().parent(), true)))
+        String parent = request.parentHref();
+        if (parent != null) {
+            html.append("<tr><td><a href=\"").append(XmlText.attribute(parent))
                     .append("\">../</a></td><td></td><td></td></tr>\n");
         }
         for (Node child : children) {

@@ -9,19 +9,34 @@ import org.eventvfs.domain.VfsException;
 final class DavException extends RuntimeException {
     private final int status;
     private final String condition;
+    private final String reason;
 
     DavException(int status, String message) {
         this(status, null, message);
     }
 
     DavException(int status, String condition, String message) {
+        this(status, condition, message, null);
+    }
+
+    /**
+     * @param reason the status line's reason phrase instead of the usual one: what clients that
+     *        show no body (cadaver, davfs2's log) print
+     */
+    DavException(int status, String condition, String message, String reason) {
         super(message, null, false, false);
         this.status = status;
         this.condition = condition;
+        this.reason = reason;
     }
 
     int status() {
         return status;
+    }
+
+    /** The reason phrase to send, or null for the usual one. */
+    String reason() {
+        return reason;
     }
 
     /** The local name of a DAV: precondition element, or null. */

@@ -12,6 +12,7 @@ import org.eventvfs.domain.Account;
 import org.eventvfs.domain.Actor;
 import org.eventvfs.domain.Committed;
 import org.eventvfs.domain.Ids;
+import org.eventvfs.domain.Lock;
 import org.eventvfs.domain.Node;
 import org.eventvfs.domain.VfsException;
 import org.eventvfs.domain.VfsPath;
@@ -29,19 +30,23 @@ final class DavRequest {
     private final Actor actor;
     private final WebDavSettings settings;
     private final DavXml xml;
+    private final HistoryPaths history;
+    private final Place place;
     private final VfsPath path;
     private IfHeader ifHeader;
     private boolean ifParsed;
 
     DavRequest(HttpServerRequest http, Account account, Volume volume, Actor actor, WebDavSettings settings,
-               DavXml xml) {
+               DavXml xml, HistoryPaths history, Place place) {
         this.http = http;
         this.account = account;
         this.volume = volume;
         this.actor = actor;
         this.settings = settings;
         this.xml = xml;
-        this.path = volumePath(Hrefs.names(http.path()));
+        this.history = history;
+        this.place = place;
+        this.path = place.path();
     }
 
     HttpServerRequest http() {
@@ -72,9 +77,19 @@ final class DavRequest {
         return settings;
     }
 
-    /** The volume path the request URI names. */
+    /** The volume path the request URI names: in the live tree, or in the past one {@link #place} reads. */
     VfsPath path() {
         return path;
+    }
+
+    /** Where the request URI leads: the live home, the history folder, or a past home. */
+    Place place() {
+        return place;
+    }
+
+    /** Where another path the client names (a Destination) leads. */
+    Future<Place> locate(List<String> names) {
+        return history.locate(volume, account.home(), names);
     }
 
     boolean uriEndsWithSlash() {
@@ -89,8 +104,17 @@ final class DavRequest {
         return resolved;
     }
 
+    /** The href of a path of the tree the request reads (under {@code /.history/<entry>} for a past one). */
     String href(VfsPath volumePath, boolean collection) {
-        return Hrefs.href(account.home(), volumePath, collection);
+        return place.hrefPrefix() + Hrefs.href(account.home(), volumePath, collection);
+    }
+
+    /** The href of the collection above the request's; null at the root of the live home. */
+    String parentHref() {
+        if (path.equals(account.home())) {
+            return place.inHistory() ? "/" + Hrefs.encode(place.folder()) + "/" : null;
+        }
+        return href(path.parent(), true);
     }
 
     void requireWritable() {
@@ -126,13 +150,41 @@ final class DavRequest {
         return header == null ? Set.of() : header.submittedTokens();
     }
 
+    /**
+     * The node at {@code volumePath} in the tree the request reads. A past home is shown as its
+     * history entry, a collection even where the home did not exist yet.
+     */
     Future<Node> stat(VfsPath volumePath) {
-        return volume.stat(volumePath);
+        if (place.entry() != null && volumePath.equals(account.home())) {
+            return Future.succeededFuture(HistoryPaths.entryNode(place.entry()));
+        }
+        return volume.stat(volumePath, place.asOf());
+    }
+
+    /** The children of a directory of the tree the request reads; none in a home that did not exist yet. */
+    Future<List<Node>> list(VfsPath directory) {
+        Future<List<Node>> children = volume.list(directory, place.asOf());
+        if (place.entry() == null || !directory.equals(account.home())) {
+            return children;
+        }
+        return children.recover(failure -> failure instanceof VfsException.NotFound
+                || failure instanceof VfsException.NotADirectory ? Future.succeededFuture(List.of())
+                : Future.failedFuture(failure));
+    }
+
+    /** The path {@code volumePath} names once links are followed in the tree the request reads, inside the home. */
+    Future<VfsPath> real(VfsPath volumePath) {
+        return volume.resolve(account.home(), volumePath.relativize(account.home()).names(), true, place.asOf());
     }
 
     /** The node at {@code volumePath} with symbolic links followed inside the home; NotFound if none. */
     Future<Node> statFollowing(VfsPath volumePath) {
-        return volume.resolve(account.home(), volumePath, true).compose(volume::stat);
+        return real(volumePath).compose(this::stat);
+    }
+
+    /** The locks on {@code volumePath}: none in the past, which cannot be locked. */
+    List<Lock> locksCovering(VfsPath volumePath) {
+        return place.inHistory() ? List.of() : volume.locks().covering(volumePath);
     }
 
     /**
@@ -143,7 +195,7 @@ final class DavRequest {
         if (!node.isSymlink()) {
             return Future.succeededFuture(node);
         }
-        return volume.resolve(account.home(), volumePath, true).compose(this::find)
+        return real(volumePath).compose(this::find)
                 .map(target -> target == null || target.isSymlink() ? null : target.withPlace(node.parentId(),
                         node.name()))
                 .recover(loop -> loop instanceof VfsException.Conflict ? Future.succeededFuture()
@@ -152,7 +204,7 @@ final class DavRequest {
 
     /** The node at {@code volumePath}, or null when there is none. */
     Future<Node> find(VfsPath volumePath) {
-        return volume.stat(volumePath).recover(failure -> failure instanceof VfsException.NotFound
+        return stat(volumePath).recover(failure -> failure instanceof VfsException.NotFound
                 ? Future.succeededFuture() : Future.failedFuture(failure));
     }
 

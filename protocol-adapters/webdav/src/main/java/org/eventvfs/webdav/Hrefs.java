@@ -72,7 +72,12 @@ final class Hrefs {
         return at >= 0 ? authority.substring(at + 1) : authority;
     }
 
-    /** The href of {@code path} inside {@code home}, percent-encoded; collections end with {@code /}. */
+    /**
+     * The href of {@code path} inside {@code home}, percent-encoded; collections end with {@code /}.
+     * Every byte but the unreserved ones (RFC 3986 §2.3) is escaped, {@code @} and {@code :} too,
+     * as neon does: neon's clients (cadaver, davfs2) escape a path so before they send it, then look
+     * for it among the hrefs of the answer byte for byte, so {@code /.history/@7/} would not be found.
+     */
     static String href(VfsPath home, VfsPath path, boolean collection) {
         StringBuilder href = new StringBuilder();
         for (String name : path.relativize(home).names()) {
@@ -94,8 +99,7 @@ final class Hrefs {
     private static void encode(String name, StringBuilder out) {
         for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                    || "-._~!$'()*,;=:@".indexOf(c) >= 0) {
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~".indexOf(c) >= 0) {
                 out.append((char) c);
             } else {
                 out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);

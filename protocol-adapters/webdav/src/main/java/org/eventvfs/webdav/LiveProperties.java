@@ -41,7 +41,7 @@ final class LiveProperties {
             case "displayname" -> "<D:displayname>" + displayNameXml(node) + "</D:displayname>";
             case "getcontenttype" -> node.isDirectory() ? null
                     : "<D:getcontenttype>" + XmlText.text(ContentTypes.of(node)) + "</D:getcontenttype>";
-            case "supportedlock" -> SUPPORTED_LOCK;
+            case "supportedlock" -> request.place().inHistory() ? "<D:supportedlock/>" : SUPPORTED_LOCK;
             case "lockdiscovery" -> lockDiscovery(locks, request);
             case "quota-available-bytes" -> quota == null ? null
                     : "<D:quota-available-bytes>" + quota.available() + "</D:quota-available-bytes>";

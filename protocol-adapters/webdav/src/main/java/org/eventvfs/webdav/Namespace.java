@@ -1,6 +1,7 @@
 package org.eventvfs.webdav;
 
 import io.vertx.core.Future;
+import java.util.List;
 import org.eventvfs.domain.CopyDepth;
 import org.eventvfs.domain.Node;
 import org.eventvfs.domain.Overwrite;
@@ -49,13 +50,18 @@ final class Namespace {
 
     static Future<Void> copyOrMove(DavRequest request, boolean move) {
         request.requireWritable();
-        VfsPath target = destination(request);
+        List<String> names = destination(request);
         boolean overwrite = overwrite(request);
         int depth = request.depth(-1);
         if (depth == 1 || move && depth == 0) {
             throw new DavException(400, (move ? "MOVE" : "COPY") + " takes Depth: "
                     + (move ? "infinity" : "0 or infinity"));
         }
+        return liveDestination(request, names).compose(target -> copyOrMove(request, move, target, overwrite, depth));
+    }
+
+    private static Future<Void> copyOrMove(DavRequest request, boolean move, VfsPath target, boolean overwrite,
+                                           int depth) {
         if (target.equals(request.path())) {
             throw new DavException(403, "the source and the destination are the same");
         }
@@ -81,8 +87,14 @@ final class Namespace {
                 });
     }
 
-    /** The Destination header as a path in the user's home; 502 for one on another server. */
-    private static VfsPath destination(DavRequest request) {
+    /** The path of the Destination in the live home; 403 for one in the history folder, which is read-only. */
+    static Future<VfsPath> liveDestination(DavRequest request, List<String> names) {
+        return request.locate(names).compose(place -> place.inHistory()
+                ? Future.failedFuture(HistoryPaths.readOnly(place)) : Future.succeededFuture(place.path()));
+    }
+
+    /** The names of the Destination header's path below the user's home; 502 for one on another server. */
+    static List<String> destination(DavRequest request) {
         String destination = request.http().getHeader("Destination");
         if (destination == null || destination.isBlank()) {
             throw new DavException(400, "a Destination header is required");
@@ -92,10 +104,10 @@ final class Namespace {
         if (authority != null && host != null && !authority.equalsIgnoreCase(host.toString())) {
             throw new DavException(502, "the Destination " + destination + " is on another server");
         }
-        return request.volumePath(Hrefs.names(Hrefs.pathOf(destination.trim())));
+        return Hrefs.names(Hrefs.pathOf(destination.trim()));
     }
 
-    private static boolean overwrite(DavRequest request) {
+    static boolean overwrite(DavRequest request) {
         String overwrite = request.http().getHeader("Overwrite");
         if (overwrite == null || overwrite.trim().equalsIgnoreCase("T")) {
             return true;

@@ -36,16 +36,40 @@ final class Propfind {
 
     Future<Void> handle(DavRequest request) {
         int depth = request.depth(-1);
-        return request.xmlBody().map(Propfind::query).compose(query -> request.volume()
-                .resolve(request.home(), request.path(), true)
-                .compose(real -> request.stat(real).map(node -> new Found(request.path(), real, node, false)))
-                .compose(target -> found(request, target, depth))
+        return request.xmlBody().map(Propfind::query).compose(query -> targets(request, depth)
                 .compose(found -> quota(request, query).map(quota -> render(request, query, found, quota))))
                 .map(body -> {
                     request.response().setStatusCode(207).putHeader("Content-Type", Multistatus.CONTENT_TYPE)
                             .end(body.toBuffer());
                     return null;
                 });
+    }
+
+    private static Future<List<Found>> targets(DavRequest request, int depth) {
+        if (request.place().isHistoryFolder()) {
+            return Future.succeededFuture(historyFolder(request, depth));
+        }
+        return request.real(request.path())
+                .compose(real -> request.stat(real).map(node -> new Found(request.path(), real, node, false)))
+                .compose(target -> found(request, target, depth));
+    }
+
+    /** The history folder and, at Depth 1, its entries; never deeper, which would be every past tree at once. */
+    private static List<Found> historyFolder(DavRequest request, int depth) {
+        if (depth < 0) {
+            throw new DavException(403, "propfind-finite-depth", request.http().path()
+                    + " holds every past tree: ask with Depth 0 or 1");
+        }
+        VfsPath folder = request.path();
+        List<Found> found = new ArrayList<>();
+        found.add(new Found(folder, folder, HistoryPaths.folderNode(request.volume(), request.place().folder()),
+                false));
+        if (depth == 1) {
+            for (Node entry : HistoryPaths.entryNodes(request.volume())) {
+                found.add(new Found(folder.resolve(entry.name()), folder.resolve(entry.name()), entry, true));
+            }
+        }
+        return found;
     }
 
     private static Query query(Element body) {
@@ -101,7 +125,7 @@ final class Propfind {
         if (directory == null) {
             return Future.succeededFuture(found);
         }
-        return request.volume().list(directory.real).compose(children -> shown(request, directory, children))
+        return request.list(directory.real).compose(children -> shown(request, directory, children))
                 .compose(shown -> {
                     for (Found f : shown) {
                         found.add(f);
@@ -173,7 +197,7 @@ final class Propfind {
         Multistatus body = new Multistatus();
         for (Found f : found) {
             String href = request.href(f.path, f.node.isDirectory());
-            List<Lock> locks = request.volume().locks().covering(f.real);
+            List<Lock> locks = request.locksCovering(f.real);
             if (query.names) {
                 body.propstats(href, List.of(new Multistatus.Propstat(200, propertyNames(f.node))));
                 continue;

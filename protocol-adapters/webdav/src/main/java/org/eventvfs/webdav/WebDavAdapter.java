@@ -49,7 +49,8 @@ public final class WebDavAdapter implements ProtocolAdapter {
             return Future.failedFuture(e);
         }
         vertx = context.vertx();
-        WebDavHandler handler = new WebDavHandler(vertx, context.vfs(), settings, context.dataDirectory());
+        WebDavHandler handler = new WebDavHandler(vertx, context.vfs(), settings, context.dataDirectory(),
+                context.historyFolder());
         // Listeners of one deployment share their port, even a random one (port 0).
         HttpServerOptions options = options(context, settings, context.port());
         AtomicInteger port = new AtomicInteger();

@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.eventvfs.Vfs;
 import org.eventvfs.domain.Account;
 import org.eventvfs.domain.Actor;
@@ -29,9 +30,12 @@ final class WebDavHandler implements Handler<HttpServerRequest> {
     private final BasicLogin login;
     private final DavXml xml;
     private final Propfind propfind;
+    private final HistoryPaths history;
 
-    WebDavHandler(Vertx vertx, Vfs vfs, WebDavSettings settings, Path dataDirectory) {
+    /** @param historyFolder the name of the read-only folder of past trees in each home; empty for none */
+    WebDavHandler(Vertx vertx, Vfs vfs, WebDavSettings settings, Path dataDirectory, String historyFolder) {
         this.vfs = vfs;
+        this.history = new HistoryPaths(historyFolder);
         this.settings = settings;
         this.login = new BasicLogin(vertx, vfs, settings);
         this.xml = new DavXml(settings.maxXmlDepth());
@@ -60,11 +64,17 @@ final class WebDavHandler implements Handler<HttpServerRequest> {
     private Future<DavRequest> bind(HttpServerRequest http, Account account, String address) {
         Actor actor = new Actor(account.name(), "webdav", address, Sessions.of(http.connection()),
                 http.getHeader("User-Agent"));
-        return vfs.volume(account.volume()).map(volume -> new DavRequest(http, account, volume, actor, settings, xml));
+        List<String> names = Hrefs.names(http.path());
+        return vfs.volume(account.volume()).compose(volume -> history.locate(volume, account.home(), names)
+                .map(place -> new DavRequest(http, account, volume, actor, settings, xml, history, place)));
     }
 
     private Future<Void> dispatch(DavRequest request) {
-        return switch (request.http().method().name()) {
+        String method = request.http().method().name();
+        if (request.place().inHistory()) {
+            return PastTrees.dispatch(request, method, propfind);
+        }
+        return switch (method) {
             case "GET" -> Browsing.get(request, false);
             case "HEAD" -> Browsing.get(request, true);
             case "PUT" -> ContentPut.handle(request);
@@ -76,11 +86,13 @@ final class WebDavHandler implements Handler<HttpServerRequest> {
             case "PROPPATCH" -> Proppatch.handle(request);
             case "LOCK" -> Locking.lock(request);
             case "UNLOCK" -> Locking.unlock(request);
-            default -> {
-                request.response().putHeader("Allow", ALLOW);
-                throw new DavException(405, request.http().method().name() + " is not supported");
-            }
+            default -> throw notSupported(request);
         };
+    }
+
+    static DavException notSupported(DavRequest request) {
+        request.response().putHeader("Allow", ALLOW);
+        return new DavException(405, request.http().method().name() + " is not supported");
     }
 
     /**
@@ -124,6 +136,9 @@ final class WebDavHandler implements Handler<HttpServerRequest> {
         }
         discardUnreadBody(http);
         response.setStatusCode(error.status());
+        if (error.reason() != null) {
+            response.setStatusMessage(error.reason());
+        }
         if (error.status() == 401) {
             response.putHeader("WWW-Authenticate", "Basic realm=\"eventvfs\", charset=\"UTF-8\"");
         }

@@ -1,6 +1,7 @@
 package org.eventvfs.webdav;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -75,8 +76,13 @@ class DavfsTest {
      * davfs2 group, as /var/cache/davfs2 does; her password's space is quoted, as davfs2 allows.
      */
     private void mount() throws Exception {
+        mount("/");
+    }
+
+    /** Mounts the collection at {@code path} of alice's home. */
+    private void mount(String path) throws Exception {
         Path secrets = work.resolve("secrets");
-        Files.writeString(secrets, server.url + "/ alice \"" + DavServer.PASSWORD + "\"\n");
+        Files.writeString(secrets, server.url + path + " alice \"" + DavServer.PASSWORD + "\"\n");
         Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-------"));
         Path cache = Files.createDirectories(work.resolve("cache"));
         UserPrincipalLookupService users = cache.getFileSystem().getUserPrincipalLookupService();
@@ -90,7 +96,7 @@ class DavfsTest {
                 "use_locks 1",
                 "ask_auth 0",
                 ""));
-        Processes.Result mount = run("mount.davfs", "-o", "conf=" + conf, server.url + "/", mountPoint.toString());
+        Processes.Result mount = run("mount.davfs", "-o", "conf=" + conf, server.url + path, mountPoint.toString());
         assertThat(mount.exitCode()).as(mount.output()).isZero();
         assertThat(mounted()).as("mounted").isTrue();
     }
@@ -189,6 +195,34 @@ class DavfsTest {
         assertThat(new String(content("docs/renamed.txt"), StandardCharsets.UTF_8)).isEqualTo("second draft\n");
         assertThat(content("shared/report.bin")).isEqualTo(newReport);
         assertThat(server.volume().locks().within(HOME)).as("every lock released").isEmpty();
+    }
+
+    /**
+     * davfs2 finds a name in its listing of the parent, where the history folder is not, so a
+     * mount of the home never reaches it (and a {@code cp -r} of the mount copies no past tree);
+     * the history folder mounted on its own serves the past trees, read-only.
+     */
+    @Test
+    void pastRevisionsReadThroughAMountOfTheHistoryFolderWhereWritesAreRefused() throws Exception {
+        assertThat(alice.mkcol("/docs").status()).isEqualTo(201);
+        assertThat(alice.put("/docs/a.txt", "version one").status()).isEqualTo(201);
+        long one = server.volume().position();
+        assertThat(alice.put("/docs/a.txt", "version two").status()).isEqualTo(204);
+        long before = server.volume().position();
+        mount();
+        assertThat(mountPoint.resolve(".history")).doesNotExist();
+        assertThat(Files.readString(mountPoint.resolve("docs/a.txt"))).isEqualTo("version two");
+        unmount();
+
+        mount("/.history/");
+        Path past = mountPoint.resolve("@" + one + "/docs");
+        assertThat(Files.readString(past.resolve("a.txt"))).isEqualTo("version one");
+        assertThatThrownBy(() -> Files.writeString(past.resolve("new.txt"), "x")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> Files.delete(past.resolve("a.txt"))).isInstanceOf(IOException.class);
+        unmount();
+
+        assertThat(server.volume().position()).as("nothing changed").isEqualTo(before);
+        assertThat(names("")).containsExactly("docs");
     }
 
     @Test
