@@ -70,8 +70,28 @@ final class AdminClient implements UserOperations {
     }
 
     Future<BlockMaintenance.CheckResult> verifyBlocks() {
-        return call(HttpMethod.POST, BlockMaintenance.VERIFY, null)
+        return verifyBlocks(null);
+    }
+
+    /** With a null request, every block any event references (no retention policy). */
+    Future<BlockMaintenance.CheckResult> verifyBlocks(BlockMaintenance.VerifyRequest request) {
+        return call(HttpMethod.POST, BlockMaintenance.VERIFY, request)
                 .map(body -> AdminApi.decode(body, BlockMaintenance.CheckResult.class));
+    }
+
+    Future<List<LogIntegrity.ChainResult>> verifyChains() {
+        return call(HttpMethod.POST, LogIntegrity.CHAINS, null)
+                .map(body -> AdminApi.decodeList(body, LogIntegrity.ChainResult.class));
+    }
+
+    Future<List<LogIntegrity.Head>> heads() {
+        return call(HttpMethod.GET, LogIntegrity.HEADS, null)
+                .map(body -> AdminApi.decodeList(body, LogIntegrity.Head.class));
+    }
+
+    Future<List<LogIntegrity.HeadCheck>> verifyCheckpoint(List<LogIntegrity.Head> heads) {
+        return call(HttpMethod.POST, LogIntegrity.CHECKPOINT, heads)
+                .map(body -> AdminApi.decodeList(body, LogIntegrity.HeadCheck.class));
     }
 
     Future<Void> close() {

@@ -19,6 +19,10 @@ import org.eventvfs.server.AdminApi.PasswordChange;
 import org.eventvfs.server.BlockMaintenance.CheckResult;
 import org.eventvfs.server.BlockMaintenance.GcRequest;
 import org.eventvfs.server.BlockMaintenance.GcResult;
+import org.eventvfs.server.BlockMaintenance.VerifyRequest;
+import org.eventvfs.server.LogIntegrity.ChainResult;
+import org.eventvfs.server.LogIntegrity.Head;
+import org.eventvfs.server.LogIntegrity.HeadCheck;
 
 /**
  * The admin socket's endpoints. Each reads its body, makes one call to {@link UserAdministration}
@@ -62,7 +66,16 @@ final class AdminRoutes implements Handler<HttpServerRequest> {
                         AdminApi.decode(body, KeysChange.class).keys()).map(u -> new Reply(200, u));
                 case "DELETE /v1/users/{name}" -> users.remove(name).map(v -> new Reply(204, null));
                 case "POST " + BlockMaintenance.GC -> collectGarbage(AdminApi.decode(body, GcRequest.class));
-                case "POST " + BlockMaintenance.VERIFY -> vfs.verifyBlocks().map(c -> new Reply(200, CheckResult.of(c)));
+                case "POST " + BlockMaintenance.VERIFY -> vfs.verifyBlocks(BlockMaintenance.retention(
+                        body.length() == 0 ? null : AdminApi.decode(body, VerifyRequest.class).keepDays()))
+                        .map(c -> new Reply(200, CheckResult.of(c)));
+                case "POST " + LogIntegrity.CHAINS -> vfs.verifyChains()
+                        .map(all -> new Reply(200, all.stream().map(ChainResult::of).toList()));
+                case "GET " + LogIntegrity.HEADS -> vfs.heads()
+                        .map(all -> new Reply(200, all.stream().map(Head::of).toList()));
+                case "POST " + LogIntegrity.CHECKPOINT -> vfs.verifyCheckpoint(AdminApi.decodeList(body, Head.class)
+                                .stream().map(Head::toCheckpointHead).toList())
+                        .map(all -> new Reply(200, all.stream().map(HeadCheck::of).toList()));
                 default -> Future.failedFuture(new AdminApi.NoSuchEndpoint(request.method().name(), request.path()));
             };
         } catch (RuntimeException badBody) {
@@ -77,7 +90,8 @@ final class AdminRoutes implements Handler<HttpServerRequest> {
         } catch (DateTimeParseException | NullPointerException e) {
             throw new AdminApi.BadRequest("grace is an ISO-8601 duration such as PT24H, not " + request.grace());
         }
-        return vfs.collectGarbage(grace, request.dryRun()).map(report -> new Reply(200, GcResult.of(report)));
+        return vfs.collectGarbage(grace, BlockMaintenance.retention(request.keepDays()), request.dryRun())
+                .map(report -> new Reply(200, GcResult.of(report)));
     }
 
     /** The path with the user name replaced by {@code {name}}, to match routes against. */

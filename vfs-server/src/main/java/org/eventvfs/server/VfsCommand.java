@@ -49,6 +49,7 @@ public final class VfsCommand implements Runnable {
                 .addSubcommand(user)
                 .addSubcommand(new GcCommand(environment))
                 .addSubcommand(new VerifyCommand(environment))
+                .addSubcommand(new CheckpointCommand(environment))
                 .setOut(environment.out())
                 .setErr(environment.err())
                 .setExecutionExceptionHandler(new FailureReporter(environment.err()));
@@ -56,7 +57,7 @@ public final class VfsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a command: run, user, gc or verify");
+        throw new ParameterException(spec.commandLine(), "name a command: run, user, gc, verify or checkpoint");
     }
 
     /** The version in the jar's manifest, or {@code dev} when run from classes. */

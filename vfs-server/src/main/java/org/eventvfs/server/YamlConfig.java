@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Map.Entry;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.eventvfs.Retention;
 
 /**
  * The configuration file. Every key is known here, or belongs to a protocol's section; anything
@@ -25,12 +26,13 @@ final class YamlConfig {
     private static final YAMLMapper MAPPER = YAMLMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-    private static final String KNOWN_KEYS = Stream.concat(Stream.of("data", "events", "blobs", "bind"),
+    private static final String KNOWN_KEYS = Stream.concat(Stream.of("data", "events", "blobs", "bind", "retention"),
             Arrays.stream(Protocol.values()).map(Protocol::key)).collect(Collectors.joining(", "));
 
     private final String file;
     private final Map<Protocol, Integer> ports = new EnumMap<>(Protocol.class);
     private final Map<Protocol, Map<String, Object>> settings = new EnumMap<>(Protocol.class);
+    private Retention retention;
 
     private YamlConfig(Path file) {
         this.file = file.toString();
@@ -73,6 +75,7 @@ final class YamlConfig {
                 case "events" -> events = scalar(key, value);
                 case "blobs" -> blobs = scalar(key, value);
                 case "bind" -> bind = scalar(key, value);
+                case "retention" -> retention(value);
                 default -> section(Protocol.byKey(key).orElseThrow(() -> new ConfigException(
                         file + ": unknown key '" + key + "'; the known keys are " + KNOWN_KEYS)), value);
             }
@@ -82,7 +85,25 @@ final class YamlConfig {
                 events == null ? null : ConfigValues.storeUri(where("events"), events),
                 blobs == null ? null : ConfigValues.storeUri(where("blobs"), blobs),
                 bind == null ? null : ConfigValues.bind(where("bind"), bind),
-                ports, settings);
+                ports, settings, retention);
+    }
+
+    /** {@code retention:} with its one key, {@code keepDays}. */
+    private void retention(JsonNode value) {
+        if (value.isNull()) {
+            return;
+        }
+        if (!value.isObject()) {
+            throw new ConfigException(where("retention") + ": expected the key 'keepDays', not a single value");
+        }
+        for (Entry<String, JsonNode> entry : value.properties()) {
+            if (!entry.getKey().equals("keepDays")) {
+                throw new ConfigException(where("retention") + ": unknown key '" + entry.getKey()
+                        + "'; the known key is keepDays");
+            }
+            retention = ConfigValues.keepDays(where("retention.keepDays"), scalar("retention.keepDays",
+                    entry.getValue()));
+        }
     }
 
     /** A protocol's section: {@code port} is the server's, every other key is the adapter's to check. */

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eventvfs.domain.EventEnvelope;
 import org.eventvfs.domain.VolumeEvent;
+import org.eventvfs.spi.ChainReport;
 import org.eventvfs.spi.EventBatch;
 import org.eventvfs.spi.EventStore;
 import org.eventvfs.spi.Storage;
@@ -148,7 +149,7 @@ class LocalEventStoreTest extends EventStoreContractTest {
         assertThat(report.intact()).isFalse();
         assertThat(report.firstBadPosition()).isEqualTo(3);
         assertThat(report.intactThrough()).isEqualTo(2);
-        assertThat(report.problem()).contains("does not match its hash");
+        assertThat(report.problem()).contains("hash mismatch");
     }
 
     @Test
