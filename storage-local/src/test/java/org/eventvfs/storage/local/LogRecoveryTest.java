@@ -16,8 +16,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.eventvfs.spi.EventBatch;
 import org.eventvfs.spi.StreamHead;
-import org.eventvfs.storage.local.WrittenLog.Span;
 import org.eventvfs.testkit.EventChain;
+import org.eventvfs.testkit.LocalLogFrames.Frame;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +57,7 @@ class LogRecoveryTest extends WrittenLogTest {
 
     @Test
     void aLogCutInsideItsFirstFrameIsAnEmptyStream() throws IOException {
-        Span first = written.frame(0);
+        Frame first = written.frame(0);
         for (long cut : new long[] {0, 1, 23, 24, 25, first.end() / 2, first.end() - 1}) {
             assertRecovers(copyWith("first-cut-" + cut, Arrays.copyOf(written.bytes(), (int) cut)), cut);
         }
@@ -75,7 +75,7 @@ class LogRecoveryTest extends WrittenLogTest {
 
     @Test
     void zerosFromInsideAFrameToTheEndAreTornWhereTheChecksumThatFailsIsZero() throws IOException {
-        Span last = written.frame(-1);
+        Frame last = written.frame(-1);
         for (long from : new long[] {last.start() + 10, last.start() + 20, last.start() + 30, last.end() - 4}) {
             byte[] bytes = written.bytes().clone();
             Arrays.fill(bytes, (int) from, bytes.length, (byte) 0);
@@ -109,7 +109,7 @@ class LogRecoveryTest extends WrittenLogTest {
 
     @Test
     void aFlippedByteAnywhereInAMiddleFrameIsDamageAndNothingIsTruncated() throws IOException {
-        Span middle = written.frame(written.frames().size() / 2);
+        Frame middle = written.frame(written.frames().size() / 2);
         long length = middle.end() - middle.start();
         long[] header = {0, 3, 4, 7, 8, 15, 16, 19, 20, 23};
         long[] bodyAndTrailer = {24, 27, 28, 29, length / 2, length - 5, length - 4, length - 1};
@@ -122,25 +122,25 @@ class LogRecoveryTest extends WrittenLogTest {
 
     @Test
     void aFlippedByteInTheLastFramesBodyIsDamage() throws IOException {
-        Span last = written.frame(-1);
+        Frame last = written.frame(-1);
         assertDamaged("flip-last", flipped((last.start() + last.end()) / 2), last);
     }
 
     @Test
     void aFrameAtTheWrongPositionIsDamage() throws IOException {
-        Span last = written.frame(-1);
+        Frame last = written.frame(-1);
         byte[] repeated = Arrays.copyOf(written.bytes(), written.bytes().length + (int) (last.end() - last.start()));
         System.arraycopy(written.bytes(), (int) last.start(), repeated, written.bytes().length,
                 (int) (last.end() - last.start()));
 
         LogDamaged damage = assertDamaged("repeated", repeated,
-                new Span(last.end(), repeated.length, last.lastPosition() + 1, 0));
+                new Frame(last.end(), repeated.length, last.lastPosition() + 1, 0));
         assertThat(damage).hasMessageContaining("starts at position " + last.firstPosition());
     }
 
     @Test
     void zerosInsideAFrameWithDataAfterThemAreDamage() throws IOException {
-        Span middle = written.frame(written.frames().size() / 2);
+        Frame middle = written.frame(written.frames().size() / 2);
         byte[] bytes = written.bytes().clone();
         Arrays.fill(bytes, (int) middle.start() + 30, (int) middle.end(), (byte) 0);
 
@@ -151,7 +151,7 @@ class LogRecoveryTest extends WrittenLogTest {
         return written.flipped(at);
     }
 
-    private LogDamaged assertDamaged(String name, byte[] bytes, Span frame) throws IOException {
+    private LogDamaged assertDamaged(String name, byte[] bytes, Frame frame) throws IOException {
         Path folder = copyWith(name, bytes);
 
         Throwable failure = failure(LocalEventStore.open(vertx, folder, Durability.NO_FSYNC));

@@ -14,8 +14,8 @@ import org.eventvfs.spi.ChainReport;
 import org.eventvfs.spi.EventStore;
 import org.eventvfs.spi.Storage;
 import org.eventvfs.spi.StorageContext;
-import org.eventvfs.storage.local.WrittenLog.Span;
 import org.eventvfs.testkit.EventChain;
+import org.eventvfs.testkit.LocalLogFrames.Frame;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +40,7 @@ class LogVerificationTest extends WrittenLogTest {
             if (!edge && at % 7 != 0) {
                 continue;
             }
-            Span frame = written.frameAt(at);
+            Frame frame = written.frameAt(at);
             byte[] bytes = written.flipped(at);
             Path folder = copyWith("flip-" + at, bytes);
 
@@ -56,7 +56,7 @@ class LogVerificationTest extends WrittenLogTest {
 
     @Test
     void aTornTailIsANoteAndIsNotCutOff() throws IOException {
-        Span last = written.frame(-1);
+        Frame last = written.frame(-1);
         byte[] cut = Arrays.copyOf(written.bytes(), (int) last.end() - 5);
         Path folder = copyWith("torn", cut);
 
