@@ -44,19 +44,25 @@ final class ChainReading {
         });
     }
 
-    /** The log ends at {@code head}: the store's own head must say the same. */
+    /**
+     * The log ends at {@code head}: the store's own head must say the same. A head further on may
+     * be an append that committed since the last read (a server runs), so the log is read on from
+     * there before that counts as a problem.
+     */
     private Future<ChainReport> atEnd(StreamHead head) {
-        return store.head(stream).map(stored -> {
-            if (stored.position() > head.position()) {
-                return ChainReport.broken(stream, head, "the store's head is at position " + stored.position()
-                        + " but no event is stored after position " + head.position());
-            }
-            if (stored.position() == head.position() && !stored.hash().equals(head.hash())) {
-                return new ChainReport(stream, head.position() - 1, head.hash(), head.position(),
-                        "the store's head names hash " + stored.hash() + ", not the event's", null);
-            }
-            return ChainReport.intact(stream, head);
-        });
+        return store.head(stream).compose(stored -> stored.position() <= head.position()
+                ? Future.succeededFuture(againstHead(head, stored))
+                : store.read(stream, head.position() + 1, 1).compose(more -> !more.isEmpty() ? from(head)
+                        : Future.succeededFuture(ChainReport.broken(stream, head, "the store's head is at position "
+                                + stored.position() + " but no event is stored after position " + head.position()))));
+    }
+
+    private ChainReport againstHead(StreamHead head, StreamHead stored) {
+        if (stored.position() == head.position() && !stored.hash().equals(head.hash())) {
+            return ChainReport.broken(stream, head, "the store's head names hash " + stored.hash()
+                    + " for position " + head.position() + ", not the hash of the event stored there");
+        }
+        return ChainReport.intact(stream, head);
     }
 
     private String problemWith(EventEnvelope event, StreamHead before) {

@@ -121,6 +121,9 @@ final class VerifyCommand implements Callable<Integer> {
                     return Future.succeededFuture(new Outcome(lines, false));
                 }
                 lines.addAll(check.lines());
+                if (!chainsIntact) {
+                    lines.add("blocks: only those that the events before the damage reference were checked");
+                }
                 return Future.succeededFuture(new Outcome(lines, chainsIntact && check.intact()));
             });
         });

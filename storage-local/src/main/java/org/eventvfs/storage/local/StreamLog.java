@@ -225,7 +225,7 @@ final class StreamLog implements Closeable {
             return bad.kind() == BadFrame.Kind.TORN && repair == LogRecovery.Repair.NONE
                     ? ChainReport.intact(stream, intact).withNote("a torn tail of " + (scanEnd - bad.offset())
                             + " bytes from byte " + bad.offset() + ", an append cut short by a crash and never"
-                            + " acknowledged, is cut off when a server next opens the log (" + bad.getMessage() + ")")
+                            + " acknowledged, is cut off when a server next opens the log")
                     : new ChainReport(stream, intact.position(), intact.hash(), bad.position(),
                             "unreadable frame at byte " + bad.offset() + ": " + bad.getMessage(), null);
         }
