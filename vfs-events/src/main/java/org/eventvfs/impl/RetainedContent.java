@@ -18,11 +18,14 @@ import org.eventvfs.domain.Sha256;
  * Follows one volume's log to find the content a retention policy keeps: every file's current
  * content, and the content of each revision superseded (by newer content, or by the removal of
  * the file or a folder above it) at or after the cutoff. A null cutoff keeps every revision.
+ * The switch over events names every type, so that a new event that gives a node content (or
+ * takes it away) cannot be added without saying here what it means for retention: a missed one
+ * would let the collector delete current content.
  */
 final class RetainedContent {
     private final Instant cutoff;
     private final Map<Sha256, Integer> kept;
-    /** Only followed under a policy: the live files' content, and the tree, so a removed folder supersedes all below it. */
+    /** The live files' content, and the tree, so that removing a folder supersedes all below it. */
     private final Map<Long, Content> current = new HashMap<>();
     private final Map<Long, Long> parents = new HashMap<>();
     private final Map<Long, Set<Long>> children = new HashMap<>();
@@ -34,10 +37,6 @@ final class RetainedContent {
 
     void apply(EventEnvelope envelope) {
         if (!(envelope.payload() instanceof VolumeEvent event)) {
-            return;
-        }
-        if (cutoff == null) {
-            keepAllOf(event);
             return;
         }
         Instant at = Instant.ofEpochMilli(envelope.timestamp());
@@ -52,7 +51,14 @@ final class RetainedContent {
             }
             case VolumeEvent.NodeRemoved e -> removeSubtree(e.nodeId(), at);
             case VolumeEvent.TreeCopied e -> e.nodes().forEach(this::copied);
-            default -> {
+            case VolumeEvent.AttributesChanged e -> {
+                // Content unchanged.
+            }
+            case VolumeEvent.PropertiesChanged e -> {
+                // Content unchanged.
+            }
+            case VolumeEvent.UploadAborted e -> {
+                // Nothing was committed.
             }
         }
     }
@@ -60,15 +66,6 @@ final class RetainedContent {
     /** Ends the log: what is current now is kept. */
     void finish() {
         current.values().forEach(this::keep);
-    }
-
-    private void keepAllOf(VolumeEvent event) {
-        switch (event) {
-            case VolumeEvent.ContentCommitted e -> keep(e.content());
-            case VolumeEvent.TreeCopied e -> e.nodes().forEach(node -> keep(node.content()));
-            default -> {
-            }
-        }
     }
 
     private void copied(Node node) {
@@ -109,7 +106,7 @@ final class RetainedContent {
     }
 
     private void supersede(Content content, Instant at) {
-        if (content != null && !at.isBefore(cutoff)) {
+        if (content != null && (cutoff == null || !at.isBefore(cutoff))) {
             keep(content);
         }
     }

@@ -57,7 +57,7 @@ public final class VfsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a command: run, user, gc, verify or checkpoint");
+        throw new ParameterException(spec.commandLine(), "name a command: run, user, gc or verify");
     }
 
     /** The version in the jar's manifest, or {@code dev} when run from classes. */

@@ -118,7 +118,7 @@ class ServerConfigTest {
         assertThatThrownBy(() -> ServerConfig.load(file, Map.of(), ConfigLayer.EMPTY))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(file + ": unknown key 'sftpport'; the known keys are "
-                        + "data, events, blobs, bind, sftp, webdav, ftp, http");
+                        + "data, events, blobs, bind, retention, sftp, webdav, ftp, http");
     }
 
     @Test
