@@ -7,6 +7,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import org.eventvfs.Vfs;
 import org.eventvfs.VfsOptions;
+import org.eventvfs.migrations.Migrations;
+import org.eventvfs.migrations.PostgresUri;
 import org.eventvfs.server.Cli.Result;
 import org.eventvfs.testkit.PostgresDatabases;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +84,17 @@ class PostgresVerifyTest {
         assertThat(result.out()).contains("volume default: FAILS the checkpoint (@15): the log was cut off: it ends"
                 + " at position 10, before the checkpoint's position 15");
         assertThat(verify("--chain-only").status()).as("the chain alone cannot tell").isZero();
+    }
+
+    @Test
+    void aDatabaseWithoutTheSchemaIsNotMigratedToBeVerified() {
+        database = PostgresDatabases.create();
+
+        Result result = verify("--chain-only");
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.err()).contains("holds no eventvfs schema");
+        assertThat(Migrations.currentVersion(PostgresUri.parse(database))).isZero();
     }
 
     private Result verify(String... more) {
