@@ -44,8 +44,12 @@ class RetentionCommandsTest {
                     + " kept").contains("2 blocks stored, 1 referenced").contains("deleted 1");
             assertThat(volume.read(volume.stat(VfsPath.parse("/doc")).await().content(), 0, 100).await())
                     .hasToString("second version");
+            assertVerifiesOnlyWithThePolicy(data, config, replaced);
         }
+        assertVerifiesOnlyWithThePolicy(data, config, replaced);
+    }
 
+    private void assertVerifiesOnlyWithThePolicy(Path data, Path config, String replaced) {
         Result withoutPolicy = cli.run("verify", "--data", data.toString());
         Result withPolicy = cli.run("verify", "--config", config.toString());
 
