@@ -9,6 +9,7 @@ import org.eventvfs.BlockCheck;
 import org.eventvfs.CheckpointCheck;
 import org.eventvfs.CheckpointHead;
 import org.eventvfs.Retention;
+import org.eventvfs.domain.Sha256;
 import org.eventvfs.spi.BlobStore;
 import org.eventvfs.spi.ChainReport;
 import org.eventvfs.spi.EventStore;
@@ -84,7 +85,10 @@ public final class StoreVerification {
                         + ", before the checkpoint's position " + position);
             }
             return events.read(head.stream(), position, 1).compose(found -> {
-                var stored = found.getFirst().hash();
+                if (found.isEmpty()) {
+                    return held(head, "the event at position " + position + " cannot be read back");
+                }
+                Sha256 stored = found.getFirst().hash();
                 return held(head, stored.equals(head.hash()) ? null : "the log was rewritten: the event at position "
                         + position + " has hash " + stored + ", not the checkpoint's " + head.hash());
             });
