@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
 import org.eventvfs.impl.EventSourcedVfs;
+import org.eventvfs.spi.ChainReport;
 
 /**
  * The event-sourced file system: volumes, the users who reach them, and the stores behind both.
@@ -39,10 +40,32 @@ public interface Vfs {
      * event is not appended yet is kept: its put is more recent than the grace period, or, in this
      * process, marked against the collection (see docs/gc.md).
      */
-    Future<GcReport> collectGarbage(Duration grace, boolean dryRun);
+    default Future<GcReport> collectGarbage(Duration grace, boolean dryRun) {
+        return collectGarbage(grace, Retention.KEEP_ALL, dryRun);
+    }
+
+    /**
+     * As {@link #collectGarbage(Duration, boolean)}, where the blocks of revisions that
+     * {@code retention} no longer keeps count as unreferenced (docs/gc.md); the events stay.
+     */
+    Future<GcReport> collectGarbage(Duration grace, Retention retention, boolean dryRun);
 
     /** Reads back every block an event references and checks it is stored and hashes to its name. */
-    Future<BlockCheck> verifyBlocks();
+    default Future<BlockCheck> verifyBlocks() {
+        return verifyBlocks(Retention.KEEP_ALL);
+    }
+
+    /** As {@link #verifyBlocks()}, for the blocks of the revisions {@code retention} keeps. */
+    Future<BlockCheck> verifyBlocks(Retention retention);
+
+    /** Re-reads every stream from position 1, checking positions, hashes and links (see docs/verify.md). */
+    Future<List<ChainReport>> verifyChains();
+
+    /** The head of every stream that holds an event: what a checkpoint signs. */
+    Future<List<CheckpointHead>> heads();
+
+    /** Whether each stream still holds the head a checkpoint recorded, with an intact chain up to it. */
+    Future<List<CheckpointCheck>> verifyCheckpoint(List<CheckpointHead> heads);
 
     /** Writes snapshots of the loaded volumes and closes the stores. */
     Future<Void> close();

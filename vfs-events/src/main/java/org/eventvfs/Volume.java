@@ -138,6 +138,12 @@ public interface Volume {
     /** A staged copy of {@code initial} for writes at any offset (SFTP), sealed into new content. */
     StagedFile stage(Content initial);
 
+    /**
+     * Fails with NotFound if a block of {@code content} is no longer stored (a retention policy let
+     * gc drop an old revision): for whoever commits a past revision's content again.
+     */
+    Future<Void> requireStored(Content content);
+
     /** Up to {@code length} bytes of {@code content} from {@code offset}; fetches only the blocks needed. */
     Future<Buffer> read(Content content, long offset, int length);
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.eventvfs.GcReport;
+import org.eventvfs.Retention;
 import org.eventvfs.domain.Sha256;
 import org.eventvfs.spi.EventStore;
 import org.eventvfs.spi.StoredBlock;
@@ -35,10 +36,11 @@ final class BlockCollector {
         this.evicted = evicted;
     }
 
-    Future<GcReport> collect(Instant now, Duration grace, boolean dryRun) {
+    /** Collects what is unreferenced under {@code retention} and older than {@code grace} at {@code now}. */
+    Future<GcReport> collect(Instant now, Duration grace, Retention retention, boolean dryRun) {
         Instant cutoff = now.minus(grace);
         guard.beginCollection();
-        return guard.list().compose(listed -> ReferencedBlocks.read(events).compose(referenced -> {
+        return guard.list().compose(listed -> ReferencedBlocks.read(events, retention, now).compose(referenced -> {
             List<Sha256> collected = new ArrayList<>();
             int young = 0;
             for (StoredBlock block : listed) {

@@ -5,18 +5,20 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.eventvfs.BlockCheck;
+import org.eventvfs.Retention;
 import org.eventvfs.domain.Sha256;
 import org.eventvfs.domain.VfsException;
 import org.eventvfs.spi.BlobStore;
 import org.eventvfs.spi.EventStore;
 
 /**
- * Reads back every block an event references, whole, from the store itself (never a cache), and
+ * Reads back every block a retained revision references, whole, from the store itself (never a cache), and
  * checks that it is there, has the referenced length and hashes to its name.
  */
 final class BlockVerifier {
@@ -26,17 +28,22 @@ final class BlockVerifier {
     private final Vertx vertx;
     private final EventStore events;
     private final BlobStore blobs;
+    private final Retention retention;
+    private final Instant now;
     private final List<Sha256> missing = new ArrayList<>();
     private final List<Sha256> damaged = new ArrayList<>();
 
-    BlockVerifier(Vertx vertx, EventStore events, BlobStore blobs) {
+    /** Checks the blocks of the revisions that {@code retention} keeps at {@code now}. */
+    BlockVerifier(Vertx vertx, EventStore events, BlobStore blobs, Retention retention, Instant now) {
         this.vertx = vertx;
         this.events = events;
         this.blobs = blobs;
+        this.retention = retention;
+        this.now = now;
     }
 
     Future<BlockCheck> verify() {
-        return ReferencedBlocks.read(events).compose(referenced -> {
+        return ReferencedBlocks.read(events, retention, now).compose(referenced -> {
             Iterator<Map.Entry<Sha256, Integer>> next = referenced.entrySet().iterator();
             List<Future<Void>> lanes = new ArrayList<>();
             for (int i = 0; i < PARALLEL_READS; i++) {

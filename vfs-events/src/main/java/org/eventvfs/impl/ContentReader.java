@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eventvfs.domain.BlockRef;
 import org.eventvfs.domain.Content;
+import org.eventvfs.domain.VfsException;
 import org.eventvfs.spi.BlobStore;
 
 /** Reads a range of a file's content, asking the blob store only for the blocks it overlaps. */
@@ -28,7 +29,7 @@ final class ContentReader {
             if (blockEnd > offset && blockStart < end) {
                 long from = Math.max(offset, blockStart) - blockStart;
                 long to = Math.min(end, blockEnd) - blockStart;
-                parts.add(blobs.get(block.hash(), from, (int) (to - from)));
+                parts.add(blobs.get(block.hash(), from, (int) (to - from)).recover(ContentReader::gone));
             }
             if (blockEnd >= end) {
                 break;
@@ -45,5 +46,18 @@ final class ContentReader {
             }
             return out;
         });
+    }
+
+    /**
+     * A referenced block that is not stored: the retention policy dropped this old revision's
+     * content (or it was lost, which {@code vfs verify} tells). Said plainly rather than as a
+     * missing file, since the file itself is there.
+     */
+    private static Future<Buffer> gone(Throwable failure) {
+        if (failure instanceof VfsException.NotFound) {
+            return Future.failedFuture(new VfsException.NotFound("the content of this revision is no longer stored"
+                    + " (the retention policy dropped it, see docs/gc.md): " + failure.getMessage()));
+        }
+        return Future.failedFuture(failure);
     }
 }

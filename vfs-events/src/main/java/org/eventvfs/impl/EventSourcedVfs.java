@@ -12,7 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eventvfs.Accounts;
 import org.eventvfs.BlockCheck;
+import org.eventvfs.CheckpointCheck;
+import org.eventvfs.CheckpointHead;
 import org.eventvfs.GcReport;
+import org.eventvfs.Retention;
 import org.eventvfs.Vfs;
 import org.eventvfs.VfsOptions;
 import org.eventvfs.Volume;
@@ -23,6 +26,7 @@ import org.eventvfs.domain.EventEnvelope;
 import org.eventvfs.domain.VfsException;
 import org.eventvfs.domain.VolumeEvent;
 import org.eventvfs.spi.BlobStore;
+import org.eventvfs.spi.ChainReport;
 import org.eventvfs.spi.EventStore;
 import org.eventvfs.spi.Storage;
 import org.eventvfs.spi.StorageContext;
@@ -97,7 +101,7 @@ public final class EventSourcedVfs implements Vfs {
 
     /** One collection at a time: two would clear each other's marks in the {@link CollectionGuard}. */
     @Override
-    public Future<GcReport> collectGarbage(Duration grace, boolean dryRun) {
+    public Future<GcReport> collectGarbage(Duration grace, Retention retention, boolean dryRun) {
         if (grace.isNegative()) {
             return Future.failedFuture(new IllegalArgumentException("the grace period cannot be negative: " + grace));
         }
@@ -105,7 +109,7 @@ public final class EventSourcedVfs implements Vfs {
             return Future.failedFuture(new VfsException.Conflict("a garbage collection is already running"));
         }
         Instant now = Instant.ofEpochMilli(options.clock().getAsLong());
-        return new BlockCollector(events, guarded, blobs::evict).collect(now, grace, dryRun)
+        return new BlockCollector(events, guarded, blobs::evict).collect(now, grace, retention, dryRun)
                 .eventually(() -> {
                     collecting.set(false);
                     return Future.succeededFuture();
@@ -113,8 +117,28 @@ public final class EventSourcedVfs implements Vfs {
     }
 
     @Override
-    public Future<BlockCheck> verifyBlocks() {
-        return new BlockVerifier(vertx, events, guarded).verify();
+    public Future<BlockCheck> verifyBlocks(Retention retention) {
+        return verification().blocks(retention, Instant.ofEpochMilli(options.clock().getAsLong()));
+    }
+
+    @Override
+    public Future<List<ChainReport>> verifyChains() {
+        return verification().chains();
+    }
+
+    @Override
+    public Future<List<CheckpointHead>> heads() {
+        return verification().heads();
+    }
+
+    @Override
+    public Future<List<CheckpointCheck>> verifyCheckpoint(List<CheckpointHead> heads) {
+        return verification().checkpoint(heads);
+    }
+
+    /** Reads the stores themselves: the guard, never the cache, so a damaged block shows. */
+    private StoreVerification verification() {
+        return new StoreVerification(vertx, events, guarded);
     }
 
     @Override

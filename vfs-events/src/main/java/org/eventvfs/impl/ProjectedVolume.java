@@ -16,6 +16,7 @@ import org.eventvfs.VfsOptions;
 import org.eventvfs.Volume;
 import org.eventvfs.VolumeLocks;
 import org.eventvfs.domain.Actor;
+import org.eventvfs.domain.BlockRef;
 import org.eventvfs.domain.Committed;
 import org.eventvfs.domain.Content;
 import org.eventvfs.domain.Decider;
@@ -144,6 +145,14 @@ public final class ProjectedVolume implements Volume {
 
     @Override
     public Future<Committed> execute(UUID commandId, VolumeCommand command, Actor actor, Set<String> lockTokens) {
+        if (command instanceof VolumeCommand.Restore) {
+            return decideAtHead(command, actor, lockTokens).compose(this::requireStored)
+                    .compose(stored -> submit(commandId, command, actor, lockTokens));
+        }
+        return submit(commandId, command, actor, lockTokens);
+    }
+
+    private Future<Committed> submit(UUID commandId, VolumeCommand command, Actor actor, Set<String> lockTokens) {
         return writer.submit(commandId, new GuardedCommand(command, lockTokens), actor).onSuccess(c -> {
             releaseLocksOfMoved(command);
             snapshots.maybeSnapshot(this);
@@ -200,6 +209,33 @@ public final class ProjectedVolume implements Volume {
     public StagedFile stage(Content initial) {
         return new TempStagedFile(vertx, options.dataDirectory().resolve("staging"), reader,
                 () -> new BlockUpload(vertx, blobs, options.blockSize()), initial);
+    }
+
+    @Override
+    public Future<Void> requireStored(Content content) {
+        List<Future<Boolean>> checks = new ArrayList<>(content.blocks().size());
+        for (BlockRef block : content.blocks()) {
+            checks.add(blobs.contains(block.hash()));
+        }
+        return Future.all(checks).compose(all -> all.<Boolean>list().contains(false)
+                ? Future.failedFuture(new VfsException.NotFound("the content of that revision (sha256 "
+                        + content.sha256().hex() + ") is no longer stored: the retention policy let gc drop it"))
+                : Future.succeededFuture());
+    }
+
+    /** Every content a restore would commit again must still be stored, or the files it makes are broken. */
+    private Future<Void> requireStored(List<VolumeEvent> events) {
+        List<Future<Void>> checks = new ArrayList<>();
+        for (VolumeEvent event : events) {
+            switch (event) {
+                case VolumeEvent.ContentCommitted e -> checks.add(requireStored(e.content()));
+                case VolumeEvent.TreeCopied e -> e.nodes().stream().filter(n -> n.content() != null)
+                        .forEach(n -> checks.add(requireStored(n.content())));
+                default -> {
+                }
+            }
+        }
+        return Future.all(checks).mapEmpty();
     }
 
     @Override

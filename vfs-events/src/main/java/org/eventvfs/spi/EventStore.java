@@ -37,6 +37,16 @@ public interface EventStore {
         return Future.succeededFuture();
     }
 
+    /**
+     * Re-reads the stream from position 1 and checks that positions are gapless, that each event's
+     * hash recomputes from its content and that each links to the one before; the report names the
+     * first position that does not check out. Stores that can say more about damage (the byte
+     * where a frame cannot be read) override it.
+     */
+    default Future<ChainReport> verifyChain(String stream) {
+        return ChainReading.verify(this, stream);
+    }
+
     /** Releases files, connections and locks. */
     Future<Void> close();
 }

@@ -19,6 +19,16 @@ public final class Storage {
         }
     }
 
+    /** Opens the event store to read and verify it, changing nothing (see {@link EventStoreProvider#openToVerify}). */
+    public static Future<EventStore> openEventStoreToVerify(URI uri, StorageContext context) {
+        try {
+            return find(EventStoreProvider.class, EventStoreProvider::scheme, uri, "event store")
+                    .openToVerify(uri, context);
+        } catch (IllegalArgumentException e) {
+            return Future.failedFuture(e);
+        }
+    }
+
     public static Future<BlobStore> openBlobStore(URI uri, StorageContext context) {
         try {
             return find(BlobStoreProvider.class, BlobStoreProvider::scheme, uri, "blob store").open(uri, context);

@@ -1,7 +1,6 @@
 package org.eventvfs.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vertx.core.buffer.Buffer;
@@ -95,11 +94,15 @@ final class AdminApi {
     }
 
     static List<User> decodeUsers(Buffer body) {
+        return decodeList(body, User.class);
+    }
+
+    /** Decodes a JSON array body; a malformed one fails with {@link BadRequest}. */
+    static <T> List<T> decodeList(Buffer body, Class<T> type) {
         try {
-            return JSON.readValue(body.getBytes(), new TypeReference<List<User>>() {
-            });
+            return JSON.readValue(body.getBytes(), JSON.getTypeFactory().constructCollectionType(List.class, type));
         } catch (IOException e) {
-            throw new BadRequest("the body is not a list of users: " + originalMessage(e));
+            throw new BadRequest("the body is not a list of " + type.getSimpleName() + ": " + originalMessage(e));
         }
     }
 

@@ -74,7 +74,12 @@ final class AdminClient implements UserOperations, AuditOperations {
     }
 
     Future<BlockMaintenance.CheckResult> verifyBlocks() {
-        return call(HttpMethod.POST, BlockMaintenance.VERIFY, null)
+        return verifyBlocks(null);
+    }
+
+    /** With a null request, every block any event references (no retention policy). */
+    Future<BlockMaintenance.CheckResult> verifyBlocks(BlockMaintenance.VerifyRequest request) {
+        return call(HttpMethod.POST, BlockMaintenance.VERIFY, request)
                 .map(body -> AdminApi.decode(body, BlockMaintenance.CheckResult.class));
     }
 
@@ -111,6 +116,21 @@ final class AdminClient implements UserOperations, AuditOperations {
         return call(HttpMethod.GET, AdminApi.volumePath(volume, "content", Map.of("path", List.of(path),
                 "position", List.of(Long.toString(position)), "offset", List.of(Long.toString(offset)),
                 "length", List.of(Integer.toString(length)))), null);
+    }
+
+    Future<List<LogIntegrity.ChainResult>> verifyChains() {
+        return call(HttpMethod.POST, LogIntegrity.CHAINS, null)
+                .map(body -> AdminApi.decodeList(body, LogIntegrity.ChainResult.class));
+    }
+
+    Future<List<LogIntegrity.Head>> heads() {
+        return call(HttpMethod.GET, LogIntegrity.HEADS, null)
+                .map(body -> AdminApi.decodeList(body, LogIntegrity.Head.class));
+    }
+
+    Future<List<LogIntegrity.HeadCheck>> verifyCheckpoint(List<LogIntegrity.Head> heads) {
+        return call(HttpMethod.POST, LogIntegrity.CHECKPOINT, heads)
+                .map(body -> AdminApi.decodeList(body, LogIntegrity.HeadCheck.class));
     }
 
     Future<Void> close() {

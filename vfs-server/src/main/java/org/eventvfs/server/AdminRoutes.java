@@ -21,6 +21,10 @@ import org.eventvfs.server.AdminApi.PasswordChange;
 import org.eventvfs.server.BlockMaintenance.CheckResult;
 import org.eventvfs.server.BlockMaintenance.GcRequest;
 import org.eventvfs.server.BlockMaintenance.GcResult;
+import org.eventvfs.server.BlockMaintenance.VerifyRequest;
+import org.eventvfs.server.LogIntegrity.ChainResult;
+import org.eventvfs.server.LogIntegrity.Head;
+import org.eventvfs.server.LogIntegrity.HeadCheck;
 
 /**
  * The admin socket's endpoints. Each reads its body, makes one call to {@link UserAdministration}
@@ -73,13 +77,22 @@ final class AdminRoutes implements Handler<HttpServerRequest> {
                         actor(request)).map(r -> new Reply(200, r));
                 case "POST " + Repairs.UNDO -> Repairs.undo(vfs, AdminApi.decode(body, Repairs.UndoRequest.class),
                         actor(request)).map(r -> new Reply(200, r));
-                case "POST " + BlockMaintenance.VERIFY -> vfs.verifyBlocks().map(c -> new Reply(200, CheckResult.of(c)));
                 case "GET /v1/volumes/{name}/log" -> audit.log(name, parameters(request)).map(Reply::ok);
                 case "GET /v1/volumes/{name}/history" -> audit.history(name, parameters(request)).map(Reply::ok);
                 case "GET /v1/volumes/{name}/tree" -> audit.tree(name, parameters(request)).map(Reply::ok);
                 case "GET /v1/volumes/{name}/content" -> audit.content(name, request.getParam("path"),
                         number(request, "position"), number(request, "offset"), (int) Math.min(AuditOperations.CHUNK,
                                 number(request, "length"))).map(Reply::ok);
+                case "POST " + BlockMaintenance.VERIFY -> vfs.verifyBlocks(BlockMaintenance.retention(
+                        body.length() == 0 ? null : AdminApi.decode(body, VerifyRequest.class).keepDays()))
+                        .map(c -> new Reply(200, CheckResult.of(c)));
+                case "POST " + LogIntegrity.CHAINS -> vfs.verifyChains()
+                        .map(all -> new Reply(200, all.stream().map(ChainResult::of).toList()));
+                case "GET " + LogIntegrity.HEADS -> vfs.heads()
+                        .map(all -> new Reply(200, all.stream().map(Head::of).toList()));
+                case "POST " + LogIntegrity.CHECKPOINT -> vfs.verifyCheckpoint(AdminApi.decodeList(body, Head.class)
+                                .stream().map(Head::toCheckpointHead).toList())
+                        .map(all -> new Reply(200, all.stream().map(HeadCheck::of).toList()));
                 default -> Future.failedFuture(new AdminApi.NoSuchEndpoint(request.method().name(), request.path()));
             };
         } catch (RuntimeException badBody) {
@@ -94,7 +107,8 @@ final class AdminRoutes implements Handler<HttpServerRequest> {
         } catch (DateTimeParseException | NullPointerException e) {
             throw new AdminApi.BadRequest("grace is an ISO-8601 duration such as PT24H, not " + request.grace());
         }
-        return vfs.collectGarbage(grace, request.dryRun()).map(report -> new Reply(200, GcResult.of(report)));
+        return vfs.collectGarbage(grace, BlockMaintenance.retention(request.keepDays()), request.dryRun())
+                .map(report -> new Reply(200, GcResult.of(report)));
     }
 
     /** The path with the user or volume name replaced by {@code {name}}, to match routes against. */

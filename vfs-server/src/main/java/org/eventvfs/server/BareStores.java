@@ -1,7 +1,11 @@
 package org.eventvfs.server;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
+import java.net.URI;
+import java.util.function.BiFunction;
+import org.eventvfs.impl.StoreVerification;
 import org.eventvfs.spi.BlobStore;
 import org.eventvfs.spi.EventStore;
 import org.eventvfs.spi.Storage;
@@ -10,7 +14,7 @@ import org.eventvfs.spi.StorageContext;
 /**
  * The configured event and blob stores opened on their own, without a {@link org.eventvfs.Vfs}
  * and its projections, with the data folder's lock held: for commands that copy what the stores
- * hold. Blocking: for the command line.
+ * hold, or verify it. Blocking: for the command line.
  */
 final class BareStores implements AutoCloseable {
     private final Vertx vertx;
@@ -25,13 +29,28 @@ final class BareStores implements AutoCloseable {
         this.blobs = blobs;
     }
 
+    /** Fails with {@link DataFolderInUse} if another process holds the data folder. */
     static BareStores open(ServerConfig config) throws IOException {
+        return open(config, Storage::openEventStore);
+    }
+
+    /**
+     * Opens the stores only to be read: nothing is repaired (a torn tail is not cut off, damage
+     * is not refused), no projection is loaded and no snapshot written, so verifying never
+     * changes what it verifies. Fails with {@link DataFolderInUse} if another process holds the data folder.
+     */
+    static BareStores openToVerify(ServerConfig config) throws IOException {
+        return open(config, Storage::openEventStoreToVerify);
+    }
+
+    private static BareStores open(ServerConfig config, BiFunction<URI, StorageContext, Future<EventStore>> opener)
+            throws IOException {
         DataFolderLock lock = DataFolderLock.acquire(config.dataFolder());
         Vertx vertx = Vertx.vertx();
         StorageContext context = new StorageContext(vertx, config.dataFolder());
         EventStore events = null;
         try {
-            events = Storage.openEventStore(config.events(), context).await();
+            events = opener.apply(config.events(), context).await();
             return new BareStores(vertx, lock, events, Storage.openBlobStore(config.blobs(), context).await());
         } catch (RuntimeException e) {
             if (events != null) {
@@ -39,8 +58,8 @@ final class BareStores implements AutoCloseable {
             }
             vertx.close().await();
             lock.close();
-            throw new CommandFailure("cannot open the stores (events " + config.events() + ", blobs "
-                    + config.blobs() + "): " + FailureReporter.oneLine(e), e);
+            throw new CommandFailure("cannot open the stores (events " + ConfigValues.shown(config.events())
+                    + ", blobs " + ConfigValues.shown(config.blobs()) + "): " + FailureReporter.oneLine(e), e);
         }
     }
 
@@ -50,6 +69,10 @@ final class BareStores implements AutoCloseable {
 
     BlobStore blobs() {
         return blobs;
+    }
+
+    StoreVerification verification() {
+        return new StoreVerification(vertx, events, blobs);
     }
 
     @Override

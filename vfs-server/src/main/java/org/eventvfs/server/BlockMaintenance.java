@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eventvfs.BlockCheck;
 import org.eventvfs.GcReport;
+import org.eventvfs.Retention;
 import org.eventvfs.domain.Sha256;
 
 /**
@@ -18,8 +19,28 @@ final class BlockMaintenance {
     private BlockMaintenance() {
     }
 
-    /** @param grace an ISO-8601 duration */
-    record GcRequest(String grace, boolean dryRun) {
+    /**
+     * @param grace an ISO-8601 duration
+     * @param keepDays how many days superseded revisions keep their content; null keeps all
+     */
+    record GcRequest(String grace, boolean dryRun, Long keepDays) {
+    }
+
+    /** @param keepDays as for {@link GcRequest} */
+    record VerifyRequest(Long keepDays) {
+    }
+
+    /** The days of a retention policy, as a request carries them; null for none. */
+    static Long keepDays(Retention retention) {
+        return retention.keepsAll() ? null : retention.keepContent().toDays();
+    }
+
+    /** The retention policy a request names. */
+    static Retention retention(Long keepDays) {
+        if (keepDays != null && keepDays < 0) {
+            throw new AdminApi.BadRequest("keepDays cannot be negative: " + keepDays);
+        }
+        return keepDays == null ? Retention.KEEP_ALL : Retention.days(keepDays);
     }
 
     record GcResult(int listed, int referenced, int young, List<String> collected, int kept, boolean dryRun) {
@@ -28,11 +49,15 @@ final class BlockMaintenance {
                     report.kept(), report.dryRun());
         }
 
-        List<String> lines(Duration grace) {
+        List<String> lines(Duration grace, Retention retention) {
             String verb = dryRun ? "would delete" : "deleted";
             List<String> lines = new java.util.ArrayList<>();
             if (dryRun) {
                 collected.forEach(hash -> lines.add("unreferenced " + hash));
+            }
+            if (!retention.keepsAll()) {
+                lines.add("retention: the content of revisions superseded more than " + keepDays(retention)
+                        + " days ago is not kept");
             }
             lines.add(listed + " blocks stored, " + referenced + " referenced; " + young
                     + " unreferenced kept (stored within " + shown(grace) + "); " + verb + " "

@@ -4,6 +4,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import org.eventvfs.Retention;
+import org.eventvfs.domain.Names;
+import org.eventvfs.domain.VfsException;
 
 /**
  * Checks single configuration values, the same way whether they come from YAML, the environment or
@@ -11,6 +14,8 @@ import java.nio.file.Path;
  */
 final class ConfigValues {
     private static final int MAX_PORT = 65_535;
+    /** A thousand centuries: any longer overflows a duration's arithmetic with instants. */
+    private static final long MAX_KEEP_DAYS = 36_500_000;
 
     private ConfigValues() {
     }
@@ -70,6 +75,33 @@ final class ConfigValues {
             return uri.toString();
         }
         return uri.toString().replace(info + "@", info.substring(0, colon) + ":***@");
+    }
+
+    /** {@code history.folder}: a valid file name, or empty for no history folder. */
+    static String historyFolder(String key, String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        try {
+            return Names.requireValid(text);
+        } catch (VfsException.InvalidName e) {
+            throw new ConfigException(key + ": '" + text + "' is not a folder name (" + e.getMessage()
+                    + "); empty turns the history folder off");
+        }
+    }
+
+    /** {@code retention.keepDays}: whole days, 0 or more. */
+    static Retention keepDays(String key, String text) {
+        try {
+            long days = Long.parseLong(text.strip());
+            if (days >= 0 && days <= MAX_KEEP_DAYS) {
+                return Retention.days(days);
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new ConfigException(key + ": '" + text + "' is not a number of days (0 or more) to keep the content"
+                + " of superseded revisions");
     }
 
     static Path path(String key, String text) {

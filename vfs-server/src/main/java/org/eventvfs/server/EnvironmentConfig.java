@@ -11,6 +11,9 @@ final class EnvironmentConfig {
     static final String EVENTS = "VFS_EVENTS";
     static final String BLOBS = "VFS_BLOBS";
     static final String BIND = "VFS_BIND";
+    static final String KEEP_DAYS = "VFS_RETENTION_KEEP_DAYS";
+    /** Set but empty turns the history folder off, unlike the others, where empty means unset. */
+    static final String HISTORY_FOLDER = "VFS_HISTORY_FOLDER";
 
     private EnvironmentConfig() {
     }
@@ -27,12 +30,15 @@ final class EnvironmentConfig {
         String events = value(variables, EVENTS);
         String blobs = value(variables, BLOBS);
         String bind = value(variables, BIND);
+        String keepDays = value(variables, KEEP_DAYS);
+        String historyFolder = variables.get(HISTORY_FOLDER);
         return new ConfigLayer(
                 data == null ? null : ConfigValues.path(DATA, data),
                 events == null ? null : ConfigValues.storeUri(EVENTS, events),
                 blobs == null ? null : ConfigValues.storeUri(BLOBS, blobs),
                 bind == null ? null : ConfigValues.bind(BIND, bind),
-                ports, Map.of());
+                ports, Map.of(), keepDays == null ? null : ConfigValues.keepDays(KEEP_DAYS, keepDays),
+                historyFolder == null ? null : ConfigValues.historyFolder(HISTORY_FOLDER, historyFolder));
     }
 
     /** The configuration file that {@code VFS_CONFIG} names, or null. */

@@ -2,6 +2,7 @@ package org.eventvfs.server;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.eventvfs.Retention;
 import org.eventvfs.server.BlockMaintenance.GcRequest;
 import org.eventvfs.server.BlockMaintenance.GcResult;
 import picocli.CommandLine.Command;
@@ -25,6 +26,12 @@ final class GcCommand implements Callable<Integer> {
                     + "blocks before their event: 24h, 30m, 7d, 0 (default 24h)")
     String grace;
 
+    @Option(names = "--keep-days", paramLabel = "N",
+            description = "keep the content of revisions superseded (replaced or removed) within the last N days, "
+                    + "and delete the blocks only older ones use; current content is always kept, the events stay "
+                    + "(default: retention.keepDays of the configuration, else every revision is kept)")
+    String keepDays;
+
     @Option(names = "--dry-run", description = "name the blocks that would be deleted, and delete none")
     boolean dryRun;
 
@@ -35,10 +42,13 @@ final class GcCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Duration period = BlockMaintenance.duration("--grace", grace);
-        GcResult result = StoreAccess.run(options.load(environment),
-                vfs -> vfs.collectGarbage(period, dryRun).map(GcResult::of),
-                server -> server.collectGarbage(new GcRequest(period.toString(), dryRun)));
-        result.lines(period).forEach(environment.out()::println);
+        ServerConfig config = options.load(environment);
+        Retention retention = keepDays != null ? ConfigValues.keepDays("--keep-days", keepDays) : config.retention();
+        GcResult result = StoreAccess.run(config,
+                vfs -> vfs.collectGarbage(period, retention, dryRun).map(GcResult::of),
+                server -> server.collectGarbage(new GcRequest(period.toString(), dryRun,
+                        BlockMaintenance.keepDays(retention))));
+        result.lines(period, retention).forEach(environment.out()::println);
         return 0;
     }
 }

@@ -40,7 +40,7 @@ final class ProtocolAdapters {
                 continue;
             }
             AdapterContext context = new AdapterContext(vertx, vfs, config.bind(), port, config.dataFolder(),
-                    config.settings(protocol));
+                    config.settings(protocol), config.historyFolder());
             chain = chain.compose(previous -> adapter.start(context)
                     .recover(CommandFailure.during(protocol.key() + " on " + config.bind() + ":" + port))
                     .map(address -> {

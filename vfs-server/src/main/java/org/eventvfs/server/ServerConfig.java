@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import org.eventvfs.HistoryFolder;
+import org.eventvfs.Retention;
 import org.eventvfs.VfsOptions;
 
 /**
@@ -15,9 +17,11 @@ import org.eventvfs.VfsOptions;
  * @param data the data folder as given, relative to the working directory unless absolute
  * @param ports each protocol's port; 0 turns that listener off
  * @param settings each protocol's YAML section, without {@code port}
+ * @param retention how long superseded revisions keep their content, for {@code vfs gc} and {@code vfs verify}
+ * @param historyFolder the name of every home's read-only folder of past trees; empty for none
  */
 record ServerConfig(Path data, URI events, URI blobs, String bind, Map<Protocol, Integer> ports,
-                    Map<Protocol, Map<String, Object>> settings) {
+                    Map<Protocol, Map<String, Object>> settings, Retention retention, String historyFolder) {
     static final Path DEFAULT_DATA = Path.of("./vfs-data");
     static final String DEFAULT_BIND = "127.0.0.1";
     static final Path DEFAULT_CONFIG_FILE = Path.of("vfs.yaml");
@@ -51,7 +55,8 @@ record ServerConfig(Path data, URI events, URI blobs, String bind, Map<Protocol,
                 layer.events() != null ? layer.events() : fileUri(absolute.resolve("events")),
                 layer.blobs() != null ? layer.blobs() : fileUri(absolute.resolve("blobs")),
                 layer.bind() != null ? layer.bind() : DEFAULT_BIND,
-                ports, layer.settings());
+                ports, layer.settings(), layer.retention() != null ? layer.retention() : Retention.KEEP_ALL,
+                layer.historyFolder() != null ? layer.historyFolder() : HistoryFolder.DEFAULT_NAME);
     }
 
     /** The data folder, absolute, for everything but display. */

@@ -2,8 +2,11 @@ package org.eventvfs.server;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.function.Function;
 import org.eventvfs.Vfs;
+import org.eventvfs.impl.StoreVerification;
 
 /**
  * Where an administrative command does its work: on the data folder's stores directly when no
@@ -32,6 +35,32 @@ final class StoreAccess {
             }).await();
         } finally {
             vertx.close().await();
+        }
+    }
+
+    /**
+     * As {@link #run}, but on the stores opened only to be read ({@link BareStores#openToVerify}):
+     * for {@code vfs verify} and {@code vfs checkpoint}, which must change nothing they look at.
+     */
+    static <T> T verify(ServerConfig config, Function<StoreVerification, Future<T>> direct,
+                        Function<AdminClient, Future<T>> remote) {
+        BareStores stores;
+        try {
+            stores = BareStores.openToVerify(config);
+        } catch (DataFolderInUse inUse) {
+            Vertx vertx = Vertx.vertx();
+            try {
+                return throughServer(vertx, config, inUse, remote).await();
+            } finally {
+                vertx.close().await();
+            }
+        } catch (IOException e) {
+            throw new CommandFailure("cannot lock the data folder " + config.dataFolder() + ": " + e.getMessage(), e);
+        }
+        try (stores) {
+            return direct.apply(stores.verification()).await();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

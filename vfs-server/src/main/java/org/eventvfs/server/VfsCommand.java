@@ -54,6 +54,7 @@ public final class VfsCommand implements Runnable {
                 .addSubcommand(new LogCommand(environment))
                 .addSubcommand(new HistoryCommand(environment))
                 .addSubcommand(new CatCommand(environment))
+                .addSubcommand(new CheckpointCommand(environment))
                 .setOut(environment.out())
                 .setErr(environment.err())
                 .setExecutionExceptionHandler(new FailureReporter(environment.err()));

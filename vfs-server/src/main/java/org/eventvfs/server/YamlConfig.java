@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Map.Entry;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.eventvfs.Retention;
 
 /**
  * The configuration file. Every key is known here, or belongs to a protocol's section; anything
@@ -25,12 +26,14 @@ final class YamlConfig {
     private static final YAMLMapper MAPPER = YAMLMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-    private static final String KNOWN_KEYS = Stream.concat(Stream.of("data", "events", "blobs", "bind"),
+    private static final String KNOWN_KEYS = Stream.concat(Stream.of("data", "events", "blobs", "bind", "retention", "history"),
             Arrays.stream(Protocol.values()).map(Protocol::key)).collect(Collectors.joining(", "));
 
     private final String file;
     private final Map<Protocol, Integer> ports = new EnumMap<>(Protocol.class);
     private final Map<Protocol, Map<String, Object>> settings = new EnumMap<>(Protocol.class);
+    private Retention retention;
+    private String historyFolder;
 
     private YamlConfig(Path file) {
         this.file = file.toString();
@@ -73,6 +76,8 @@ final class YamlConfig {
                 case "events" -> events = scalar(key, value);
                 case "blobs" -> blobs = scalar(key, value);
                 case "bind" -> bind = scalar(key, value);
+                case "retention" -> retention(value);
+                case "history" -> history(value);
                 default -> section(Protocol.byKey(key).orElseThrow(() -> new ConfigException(
                         file + ": unknown key '" + key + "'; the known keys are " + KNOWN_KEYS)), value);
             }
@@ -82,7 +87,41 @@ final class YamlConfig {
                 events == null ? null : ConfigValues.storeUri(where("events"), events),
                 blobs == null ? null : ConfigValues.storeUri(where("blobs"), blobs),
                 bind == null ? null : ConfigValues.bind(where("bind"), bind),
-                ports, settings);
+                ports, settings, retention, historyFolder);
+    }
+
+    /** {@code retention:} with its one key, {@code keepDays}. */
+    private void retention(JsonNode value) {
+        JsonNode days = onlyKey("retention", "keepDays", value);
+        if (days != null) {
+            retention = ConfigValues.keepDays(where("retention.keepDays"), scalar("retention.keepDays", days));
+        }
+    }
+
+    /** {@code history:} with its one key, {@code folder}; null or empty turns the folder off. */
+    private void history(JsonNode value) {
+        JsonNode folder = onlyKey("history", "folder", value);
+        if (folder != null) {
+            historyFolder = ConfigValues.historyFolder(where("history.folder"),
+                    folder.isNull() ? "" : scalar("history.folder", folder));
+        }
+    }
+
+    /** The value of {@code key} in a section that may hold only that key; null if it is absent. */
+    private JsonNode onlyKey(String section, String key, JsonNode value) {
+        if (value.isNull()) {
+            return null;
+        }
+        if (!value.isObject()) {
+            throw new ConfigException(where(section) + ": expected the key '" + key + "', not a single value");
+        }
+        for (Entry<String, JsonNode> entry : value.properties()) {
+            if (!entry.getKey().equals(key)) {
+                throw new ConfigException(where(section) + ": unknown key '" + entry.getKey()
+                        + "'; the known key is " + key);
+            }
+        }
+        return value.get(key);
     }
 
     /** A protocol's section: {@code port} is the server's, every other key is the adapter's to check. */

@@ -77,11 +77,14 @@ class BlockCommandsTest {
     }
 
     @Test
-    void verifyWantsToBeToldWhatToCheck() {
-        Result result = cli.run("verify", "--data", dir.toString());
+    void verifyRefusesSelectorsThatContradictEachOther() {
+        Result both = cli.run("verify", "--chain-only", "--blobs", "--data", dir.toString());
+        Result keyAlone = cli.run("verify", "--public-key", "k.pem", "--data", dir.toString());
 
-        assertThat(result.status()).isEqualTo(2);
-        assertThat(result.err()).contains("--blobs");
+        assertThat(both.status()).isEqualTo(2);
+        assertThat(both.err()).contains("--chain-only").contains("--blobs");
+        assertThat(keyAlone.status()).isEqualTo(2);
+        assertThat(keyAlone.err()).contains("--checkpoint");
     }
 
     @Test

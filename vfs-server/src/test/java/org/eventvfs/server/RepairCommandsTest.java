@@ -148,6 +148,28 @@ class RepairCommandsTest {
         }
     }
 
+    @Test
+    void aRevisionWhoseContentIsNoLongerStoredIsNotRestored() throws Exception {
+        Path data = dir.resolve("data");
+        try (TestServer server = TestServer.start(data)) {
+            Volume volume = server.vfs().volume("default").await();
+            write(volume, "/f", "the first revision", ALICE);
+            long first = volume.position();
+            write(volume, "/f", "the second revision", ALICE);
+            Thread.sleep(5);
+            Result gc = cli.run("gc", "--keep-days", "0", "--grace", "0", "--data", data.toString());
+            assertThat(gc.out()).as(gc.err()).contains("deleted 1");
+            long head = volume.position();
+
+            Result refused = cli.run("restore", "/f", "--at", "@" + first, "--data", data.toString());
+
+            assertThat(refused.status()).isEqualTo(1);
+            assertThat(refused.err()).contains("no longer stored");
+            assertThat(volume.position()).isEqualTo(head);
+            assertThat(read(volume, "/f")).isEqualTo("the second revision");
+        }
+    }
+
     private static void sleepPastTheSecond() {
         try {
             Thread.sleep(1100);

@@ -104,6 +104,19 @@ class ServerConfigTest {
     }
 
     @Test
+    void theHistoryFolderIsNamedOnceForEveryProtocolAndCanBeTurnedOff() throws IOException {
+        assertThat(ServerConfig.withDefaults(ConfigLayer.EMPTY).historyFolder()).isEqualTo(".history");
+        Path file = yaml("history:\n  folder: .snapshots\n");
+        assertThat(ServerConfig.load(file, Map.of(), ConfigLayer.EMPTY).historyFolder()).isEqualTo(".snapshots");
+        assertThat(ServerConfig.load(file, Map.of("VFS_HISTORY_FOLDER", ""), ConfigLayer.EMPTY).historyFolder())
+                .as("set but empty: off").isEmpty();
+
+        Path bad = yaml("history:\n  folder: a/b\n");
+        assertThatThrownBy(() -> ServerConfig.load(bad, Map.of(), ConfigLayer.EMPTY))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("history.folder: 'a/b' is not a folder name");
+    }
+
+    @Test
     void anEmptyFileConfiguresNothing() throws IOException {
         Path file = yaml("# nothing yet\n");
 
@@ -118,7 +131,7 @@ class ServerConfigTest {
         assertThatThrownBy(() -> ServerConfig.load(file, Map.of(), ConfigLayer.EMPTY))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(file + ": unknown key 'sftpport'; the known keys are "
-                        + "data, events, blobs, bind, sftp, webdav, ftp, http");
+                        + "data, events, blobs, bind, retention, history, sftp, webdav, ftp, http");
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.eventvfs.domain.AccountEvent;
 import org.eventvfs.domain.EventEnvelope;
 import org.eventvfs.domain.VolumeEvent;
 import org.eventvfs.spi.AppendConflict;
+import org.eventvfs.spi.ChainReport;
 import org.eventvfs.spi.EventBatch;
 import org.eventvfs.spi.EventStore;
 import org.eventvfs.spi.StreamHead;
@@ -117,6 +118,39 @@ public abstract class EventStoreContractTest {
         assertThat(failure(store.append("default", 7, chain.batches(1, 1)))).isInstanceOf(AppendConflict.class);
         assertThat(result(store.head("default")).position()).isEqualTo(3);
         assertThat(result(store.read("default", 1, 100))).isEqualTo(eventsOf(first));
+    }
+
+    @Test
+    void verifyingAnIntactChainReportsItsHead() {
+        EventStore store = open();
+        EventChain chain = new EventChain("default");
+        result(store.append("default", 0, chain.batches(5, 3)));
+
+        ChainReport report = result(store.verifyChain("default"));
+
+        assertThat(report.intact()).isTrue();
+        assertThat(report.intactThrough()).isEqualTo(15);
+        assertThat(report.intactHash()).isEqualTo(chain.head().hash());
+    }
+
+    @Test
+    void verifyingFindsAnEventWhoseContentDoesNotMatchItsHash() {
+        EventStore store = open();
+        EventChain chain = new EventChain("default");
+        EventBatch batch = chain.batch(4);
+        List<EventEnvelope> events = new ArrayList<>(batch.events());
+        EventEnvelope honest = events.get(2);
+        events.set(2, new EventEnvelope(honest.stream(), honest.position(), honest.eventId(), honest.commandId(),
+                honest.type(), honest.schemaVersion(), honest.timestamp(), honest.actor(), honest.previousHash(),
+                honest.hash(), new VolumeEvent.DirectoryCreated(99, 1, "forged", 0777, "mallory", 0)));
+        result(store.append("default", 0, List.of(new EventBatch(batch.commandId(), events))));
+
+        ChainReport report = result(store.verifyChain("default"));
+
+        assertThat(report.intact()).isFalse();
+        assertThat(report.firstBadPosition()).isEqualTo(3);
+        assertThat(report.intactThrough()).isEqualTo(2);
+        assertThat(report.problem()).contains("hash mismatch");
     }
 
     @Test

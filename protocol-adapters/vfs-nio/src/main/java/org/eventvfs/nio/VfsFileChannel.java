@@ -236,7 +236,7 @@ final class VfsFileChannel extends FileChannel {
     @Override
     public long transferTo(long from, long count, WritableByteChannel target) throws IOException {
         if (from == 0 && count >= size() && sink == null && target instanceof VfsFileChannel copy
-                && copy.view.volume() == view.volume() && copy.adopt(readContent)) {
+                && copy.view.volume() == view.volume() && copy.adopt(readContent, shown)) {
             return readContent.size();
         }
         long done = 0;
@@ -256,7 +256,9 @@ final class VfsFileChannel extends FileChannel {
         return done;
     }
 
-    private boolean adopt(Content content) throws IOException {
+    /** Takes {@code content} (of {@code source}, perhaps a past revision) as this new file's whole content. */
+    private boolean adopt(Content content, Path source) throws IOException {
+        view.requireStored(content, source);
         return locked(() -> {
             if (sink == null || !sink.isEmpty() || position != 0 || !isOpen()) {
                 return false;

@@ -197,6 +197,7 @@ final class VfsFileSystemProvider extends FileSystemProvider {
             throw new AccessDeniedException(from.toString(), to.toString(),
                     "only files can be copied out of the history folder");
         }
+        view.requireStored(node.content(), from);
         view.execute(new VolumeCommand.CommitContent(copy, node.content(), node.mode(), overwrite(options), null),
                 from, to);
     }

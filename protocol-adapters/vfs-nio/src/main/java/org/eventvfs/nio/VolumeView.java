@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eventvfs.Volume;
 import org.eventvfs.domain.Actor;
 import org.eventvfs.domain.Committed;
+import org.eventvfs.domain.Content;
 import org.eventvfs.domain.Node;
 import org.eventvfs.domain.Overwrite;
 import org.eventvfs.domain.VfsException;
@@ -130,6 +131,15 @@ final class VolumeView {
             throw new NotDirectoryException(directory.toString());
         } catch (VfsException e) {
             throw NioErrors.of(e, directory, null);
+        }
+    }
+
+    /** Fails with NoSuchFile if a block of {@code content} is no longer stored (dropped by retention). */
+    void requireStored(Content content, Path shown) throws IOException {
+        try {
+            volume.requireStored(content).await();
+        } catch (VfsException e) {
+            throw NioErrors.of(e, shown, null);
         }
     }
 

@@ -47,8 +47,9 @@ final class Restore {
             if (existing != null && !overwrite) {
                 return Future.failedFuture(new DavException(412, "the destination exists and Overwrite is F"));
             }
-            return request.execute(new VolumeCommand.CommitContent(target, file.content(), file.mode(),
-                            overwrite ? Overwrite.REPLACE : Overwrite.NEVER, file.modified()))
+            return request.volume().requireStored(file.content())
+                    .compose(stored -> request.execute(new VolumeCommand.CommitContent(target, file.content(),
+                            file.mode(), overwrite ? Overwrite.REPLACE : Overwrite.NEVER, file.modified())))
                     .map(done -> {
                         request.response().setStatusCode(existing == null ? 201 : 204).end();
                         return null;

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eventvfs.domain.EventEnvelope;
 import org.eventvfs.domain.VfsException;
 import org.eventvfs.spi.AppendConflict;
+import org.eventvfs.spi.ChainReport;
 import org.eventvfs.spi.EventBatch;
 import org.eventvfs.spi.EventStore;
 import org.eventvfs.spi.StreamHead;
@@ -35,9 +36,11 @@ public final class LocalEventStore implements EventStore {
     private static final int READER_THREADS = 4;
 
     private final Path directory;
+    /** Null for a store opened only to be verified. */
     private final Durability durability;
     private final WorkerExecutor writer;
     private final WorkerExecutor readers;
+    /** Null for a store opened to verify a folder where no lock can be taken (a read-only copy). */
     private final DirectoryLock lock;
     private final Map<String, StreamLog> logs;
     private final AppendQueue appends;
@@ -66,33 +69,70 @@ public final class LocalEventStore implements EventStore {
                 .onFailure(e -> writer.close().eventually(readers::close));
     }
 
+    /**
+     * Opens the store in {@code directory} to read and verify it only: no file is created, cut off
+     * or written, a damaged log is opened up to its last whole frame rather than refused, and
+     * {@link #verifyChain} reads each log to the end of its file to report what follows. Appends fail.
+     */
+    public static Future<LocalEventStore> openToVerify(Vertx vertx, Path directory) {
+        Path folder = directory.toAbsolutePath().normalize();
+        WorkerExecutor writer = vertx.createSharedWorkerExecutor("vfs-log-verifier " + folder, 1);
+        WorkerExecutor readers = vertx.createSharedWorkerExecutor("vfs-log-reader " + folder, READER_THREADS);
+        return writer.executeBlocking(() -> {
+            if (!Files.isDirectory(folder)) {
+                return new LocalEventStore(folder, null, writer, readers, null, new ConcurrentHashMap<>());
+            }
+            return openLogs(folder, null, writer, readers);
+        }, false).onFailure(e -> writer.close().eventually(readers::close));
+    }
+
+    /** With a null {@code durability}, opens every log only to verify it (see {@link #openToVerify}). */
     private static LocalEventStore openLogs(Path directory, Durability durability, WorkerExecutor writer,
                                             WorkerExecutor readers) throws IOException {
-        Files.createDirectories(directory);
-        DirectoryLock lock = DirectoryLock.acquire(directory);
+        DirectoryLock lock = durability == null ? verifierLock(directory) : createdAndLocked(directory);
         Map<String, StreamLog> logs = new ConcurrentHashMap<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + StreamFileNames.SUFFIX)) {
             for (Path file : files) {
                 String stream = StreamFileNames.streamOf(file.getFileName().toString());
                 if (stream != null) {
-                    logs.put(stream, StreamLog.open(stream, file, durability));
+                    logs.put(stream, durability == null ? StreamLog.openToVerify(stream, file)
+                            : StreamLog.open(stream, file, durability));
                 }
             }
         } catch (IOException | RuntimeException e) {
             for (StreamLog log : logs.values()) {
                 log.close();
             }
-            lock.close();
+            if (lock != null) {
+                lock.close();
+            }
             throw e;
         }
         return new LocalEventStore(directory, durability, writer, readers, lock, logs);
     }
 
+    private static DirectoryLock createdAndLocked(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        return DirectoryLock.acquire(directory);
+    }
+
+    /**
+     * The lock if it can be taken, so no server appends while a verifier reads; none in a folder
+     * this process cannot write, such as a read-only copy, where nobody appends either.
+     */
+    private static DirectoryLock verifierLock(Path directory) throws IOException {
+        if (!Files.isWritable(directory)) {
+            return null;
+        }
+        return DirectoryLock.acquire(directory);
+    }
+
+    /** Opened to verify, every log counts, also one whose first frame cannot be read, so that it is reported. */
     @Override
     public Future<List<String>> streams() {
         List<String> streams = new ArrayList<>();
         logs.forEach((stream, log) -> {
-            if (log.head().position() > 0) {
+            if (log.head().position() > 0 || durability == null) {
                 streams.add(stream);
             }
         });
@@ -115,6 +155,9 @@ public final class LocalEventStore implements EventStore {
 
     /** Runs on the writer thread, for {@link AppendQueue}. */
     private void appendNow(String stream, long expectedHead, List<EventBatch> batches) {
+        if (durability == null) {
+            throw new IllegalStateException("the event store in " + directory + " is open only to be verified");
+        }
         StreamLog log = logs.get(stream);
         try {
             if (log == null) {
@@ -147,12 +190,13 @@ public final class LocalEventStore implements EventStore {
     /**
      * Re-reads a stream from its first event, recomputing every event's hash from its stored JSON and
      * checking that each event links to the one before; the report names the first position that
-     * does not check out. Takes as long as a full replay.
+     * does not check out, and for a frame that cannot be read, its byte. Takes as long as a full replay.
      */
+    @Override
     public Future<ChainReport> verifyChain(String stream) {
         return run(readers, stream, "verify stream", () -> {
             StreamLog log = logs.get(stream);
-            return log == null ? new ChainReport(stream, 0, StreamHead.EMPTY.hash(), 0, null) : log.verify();
+            return log == null ? ChainReport.intact(stream, StreamHead.EMPTY) : log.verify();
         });
     }
 
@@ -163,10 +207,11 @@ public final class LocalEventStore implements EventStore {
         }
         closed = true;
         return writer.<Void>executeBlocking(() -> {
-            try (lock) {
-                for (StreamLog log : logs.values()) {
-                    log.close();
-                }
+            for (StreamLog log : logs.values()) {
+                log.close();
+            }
+            if (lock != null) {
+                lock.close();
             }
             return null;
         }, false).eventually(readers::close).eventually(writer::close);

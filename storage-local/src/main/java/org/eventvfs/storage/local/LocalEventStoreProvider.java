@@ -26,4 +26,15 @@ public final class LocalEventStoreProvider implements EventStoreProvider {
             return Future.failedFuture(e);
         }
     }
+
+    /** Opens the folder read-only: a torn tail is not cut off and damage is not refused, so a verifier can name both. */
+    @Override
+    public Future<EventStore> openToVerify(URI uri, StorageContext context) {
+        try {
+            LocalUri local = LocalUri.parse(uri, context.dataDirectory(), Set.of(FSYNC));
+            return LocalEventStore.openToVerify(context.vertx(), local.directory()).map(store -> store);
+        } catch (IllegalArgumentException e) {
+            return Future.failedFuture(e);
+        }
+    }
 }

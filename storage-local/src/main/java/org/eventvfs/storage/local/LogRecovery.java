@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import org.eventvfs.codec.EventCodec;
 import org.eventvfs.domain.Sha256;
+import org.eventvfs.spi.StreamHead;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +37,17 @@ final class LogRecovery {
     private LogRecovery() {
     }
 
-    /** Scans the whole log, fills {@code index}, cuts off a torn tail, and returns the end. */
-    static LogEnd recover(Path file, String stream, FileChannel channel, FrameIndex index) throws IOException {
+    /** What opening a log may do about a frame it cannot read. */
+    enum Repair {
+        /** Cut off a torn tail, refuse damage: what a store that appends does. */
+        CUT_TORN_TAIL,
+        /** Change nothing and refuse nothing: the log ends at its last whole frame, for a verifier to report the rest. */
+        NONE
+    }
+
+    /** Scans the whole log, fills {@code index}, deals with an unreadable frame as {@code repair} says, and returns the end. */
+    static LogEnd recover(Path file, String stream, FileChannel channel, FrameIndex index, Repair repair)
+            throws IOException {
         long size = channel.size();
         FrameScanner scanner = new FrameScanner(channel, 0, 1, size, FrameScanner.REPLAY_BUFFER);
         byte[] newest = null;
@@ -49,6 +59,9 @@ final class LogRecovery {
                 newestFrame = frame.offset();
             }
         } catch (BadFrame bad) {
+            if (repair == Repair.NONE) {
+                return end(file, stream, scanner, newest, newestFrame, repair);
+            }
             if (bad.kind() == BadFrame.Kind.DAMAGED) {
                 throw bad.damaged(file, stream);
             }
@@ -58,11 +71,24 @@ final class LogRecovery {
             channel.truncate(bad.offset());
             channel.force(true);
         }
+        return end(file, stream, scanner, newest, newestFrame, repair);
+    }
+
+    private static LogEnd end(Path file, String stream, FrameScanner scanner, byte[] newest, long newestFrame,
+                              Repair repair) {
         long last = scanner.nextPosition() - 1;
         if (newest == null) {
             return LogEnd.EMPTY;
         }
-        return new LogEnd(last, hashOf(file, stream, newest, last, newestFrame), scanner.offset());
+        try {
+            return new LogEnd(last, hashOf(file, stream, newest, last, newestFrame), scanner.offset());
+        } catch (LogDamaged unreadable) {
+            if (repair != Repair.NONE) {
+                throw unreadable;
+            }
+            // The verifier recomputes every hash and reports this event; the end's own hash is not needed to read.
+            return new LogEnd(last, StreamHead.EMPTY.hash(), scanner.offset());
+        }
     }
 
     /** The stored hash of the newest event, read without its payload so that any event type will do. */

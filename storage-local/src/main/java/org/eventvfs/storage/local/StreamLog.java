@@ -15,6 +15,7 @@ import org.eventvfs.domain.EventEnvelope;
 import org.eventvfs.domain.Sha256;
 import org.eventvfs.domain.VfsException;
 import org.eventvfs.spi.AppendConflict;
+import org.eventvfs.spi.ChainReport;
 import org.eventvfs.spi.EventBatch;
 import org.eventvfs.spi.StreamHead;
 
@@ -32,26 +33,41 @@ final class StreamLog implements Closeable {
     private final FileChannel channel;
     private final Durability durability;
     private final FrameIndex index;
+    private final LogRecovery.Repair repair;
     private volatile LogEnd end;
     private IOException failure;
 
     private StreamLog(String stream, Path file, FileChannel channel, Durability durability, FrameIndex index,
-                      LogEnd end) {
+                      LogRecovery.Repair repair, LogEnd end) {
         this.stream = stream;
         this.file = file;
         this.channel = channel;
         this.durability = durability;
         this.index = index;
+        this.repair = repair;
         this.end = end;
     }
 
     /** Opens an existing log, recovering its end; see {@link LogRecovery} for what it refuses. */
     static StreamLog open(String stream, Path file, Durability durability) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        return open(stream, file, durability, LogRecovery.Repair.CUT_TORN_TAIL, StandardOpenOption.WRITE);
+    }
+
+    /**
+     * Opens an existing log to read and verify it only: the file is opened read-only, nothing is
+     * cut off or refused, and reads end at the last whole frame.
+     */
+    static StreamLog openToVerify(String stream, Path file) throws IOException {
+        return open(stream, file, Durability.NO_FSYNC, LogRecovery.Repair.NONE, StandardOpenOption.READ);
+    }
+
+    private static StreamLog open(String stream, Path file, Durability durability, LogRecovery.Repair repair,
+                                  StandardOpenOption mode) throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, mode);
         try {
             FrameIndex index = new FrameIndex();
-            LogEnd end = LogRecovery.recover(file, stream, channel, index);
-            return new StreamLog(stream, file, channel, durability, index, end);
+            LogEnd end = LogRecovery.recover(file, stream, channel, index, repair);
+            return new StreamLog(stream, file, channel, durability, index, repair, end);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -65,7 +81,8 @@ final class StreamLog implements Closeable {
         if (durability == Durability.FSYNC) {
             Fsync.directory(file.getParent());
         }
-        return new StreamLog(stream, file, channel, durability, new FrameIndex(), LogEnd.EMPTY);
+        return new StreamLog(stream, file, channel, durability, new FrameIndex(), LogRecovery.Repair.CUT_TORN_TAIL,
+                LogEnd.EMPTY);
     }
 
     StreamHead head() {
@@ -77,6 +94,9 @@ final class StreamLog implements Closeable {
      * the stream's positions and hash chain.
      */
     void append(long expectedHead, List<EventBatch> batches) throws IOException {
+        if (repair == LogRecovery.Repair.NONE) {
+            throw new IllegalStateException("log " + file + " is open only to be verified");
+        }
         if (failure != null) {
             throw new VfsException.Unavailable("log " + file + " refuses appends since a write failed;"
                     + " restart to recover it", failure);
@@ -180,29 +200,36 @@ final class StreamLog implements Closeable {
         return events;
     }
 
-    /** Re-reads the whole log, recomputing each event's hash and checking each link of the chain. */
+    /**
+     * Re-reads the whole log, recomputing each event's hash and checking each link of the chain.
+     * A log open only to be verified is read to the end of the file, past the last whole frame,
+     * so the frame that cannot be read is reported with its byte.
+     */
     ChainReport verify() throws IOException {
-        LogEnd snapshot = end;
-        FrameScanner scanner = new FrameScanner(channel, 0, 1, snapshot.offset(), FrameScanner.REPLAY_BUFFER);
-        long intact = 0;
-        Sha256 previous = StreamHead.EMPTY.hash();
+        long scanEnd = repair == LogRecovery.Repair.NONE ? channel.size() : end.offset();
+        FrameScanner scanner = new FrameScanner(channel, 0, 1, scanEnd, FrameScanner.REPLAY_BUFFER);
+        StreamHead intact = StreamHead.EMPTY;
         try {
             for (Frame frame; (frame = scanner.next()) != null; ) {
                 for (int i = 0; i < frame.eventCount(); i++) {
                     JsonNode tree = frame.tree(i);
-                    String problem = chainProblem(tree, intact + 1, previous);
+                    String problem = chainProblem(tree, intact.position() + 1, intact.hash());
                     if (problem != null) {
-                        return new ChainReport(stream, intact, previous, intact + 1, problem);
+                        return ChainReport.broken(stream, intact, problem + " (in the frame at byte "
+                                + frame.offset() + ")");
                     }
-                    previous = Sha256.parse(tree.get("hash").asText());
-                    intact++;
+                    intact = new StreamHead(intact.position() + 1, Sha256.parse(tree.get("hash").asText()));
                 }
             }
         } catch (BadFrame bad) {
-            return new ChainReport(stream, intact, previous, bad.position(),
-                    bad.getMessage() + " in the frame at byte " + bad.offset());
+            return bad.kind() == BadFrame.Kind.TORN && repair == LogRecovery.Repair.NONE
+                    ? ChainReport.intact(stream, intact).withNote("a torn tail of " + (scanEnd - bad.offset())
+                            + " bytes from byte " + bad.offset() + ", an append cut short by a crash and never"
+                            + " acknowledged, is cut off when a server next opens the log")
+                    : new ChainReport(stream, intact.position(), intact.hash(), bad.position(),
+                            "unreadable frame at byte " + bad.offset() + ": " + bad.getMessage(), null);
         }
-        return new ChainReport(stream, intact, previous, 0, null);
+        return ChainReport.intact(stream, intact);
     }
 
     private String chainProblem(JsonNode tree, long position, Sha256 previous) {
@@ -217,11 +244,11 @@ final class StreamLog implements Closeable {
                 return "the event names position " + tree.path("position").asLong();
             }
             if (!previous.equals(Sha256.parse(tree.path("previousHash").asText()))) {
-                return "the event's previous hash is not the hash of position " + (position - 1);
+                return "broken link: the event's previous hash is not the hash of position " + (position - 1);
             }
             Sha256 computed = EventCodec.hashOf(tree);
             if (!computed.equals(Sha256.parse(tree.path("hash").asText()))) {
-                return "the event's content does not match its hash (computed " + computed + ")";
+                return "hash mismatch: the event's content hashes to " + computed + ", not to its hash";
             }
             return null;
         } catch (IllegalArgumentException e) {

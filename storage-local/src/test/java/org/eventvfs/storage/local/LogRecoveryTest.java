@@ -9,100 +9,24 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.eventvfs.domain.EventEnvelope;
 import org.eventvfs.spi.EventBatch;
 import org.eventvfs.spi.StreamHead;
 import org.eventvfs.testkit.EventChain;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.eventvfs.testkit.LocalLogFrames.Frame;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
  * A crash can cut the last append short anywhere; damage can hit anything. The store must recover
  * exactly the whole batches from the first, and refuse the second without touching the file.
  */
-class LogRecoveryTest {
-    private static final String LOG = "default.log";
-
-    @TempDir
-    Path temp;
-    private Vertx vertx;
-    private WrittenLog written;
-
-    /** A frame of the written log: where it is and the newest event it holds. */
-    private record Span(long start, long end, long firstPosition, long lastPosition) {
-    }
-
-    /** The bytes of a log written by the store, its frames read with the documented format, and its events. */
-    private record WrittenLog(byte[] bytes, List<Span> frames, List<EventEnvelope> events) {
-        Span frame(int index) {
-            return frames.get(index < 0 ? frames.size() + index : index);
-        }
-
-        /** The head after recovering a copy cut at {@code length}: the last frame that fits whole. */
-        StreamHead headWithin(long length) {
-            long position = 0;
-            for (Span frame : frames) {
-                if (frame.end() <= length) {
-                    position = frame.lastPosition();
-                }
-            }
-            return position == 0 ? StreamHead.EMPTY : new StreamHead(position, events.get((int) position - 1).hash());
-        }
-    }
-
-    @BeforeEach
-    void writeLog() throws IOException {
-        vertx = Vertx.vertx();
-        Path folder = temp.resolve("original");
-        LocalEventStore store = result(LocalEventStore.open(vertx, folder, Durability.FSYNC));
-        EventChain chain = new EventChain("default");
-        List<EventBatch> all = new ArrayList<>();
-        for (List<EventBatch> call : List.of(chain.batches(1, 3), chain.batches(1, 1), chain.batches(3, 2),
-                chain.batches(1, 4), chain.batches(2, 3))) {
-            result(store.append("default", eventsOf(all).size(), call));
-            all.addAll(call);
-        }
-        result(store.close());
-        byte[] bytes = Files.readAllBytes(folder.resolve(LOG));
-        written = new WrittenLog(bytes, spans(bytes), eventsOf(all));
-        assertThat(written.frames()).hasSize(all.size());
-    }
-
-    @AfterEach
-    void stopVertx() {
-        result(vertx.close());
-    }
-
-    /** Walks the frames by the format in docs/log-format.md, not by the code under test. */
-    private static List<Span> spans(byte[] log) {
-        ByteBuffer buffer = ByteBuffer.wrap(log);
-        List<Span> spans = new ArrayList<>();
-        for (int at = 0; at < log.length; ) {
-            assertThat(buffer.getInt(at)).isEqualTo(0x5646534C);
-            int frameLength = 24 + buffer.getInt(at + 4) + 4;
-            long first = buffer.getLong(at + 8);
-            spans.add(new Span(at, at + frameLength, first, first + buffer.getInt(at + 16) - 1));
-            at += frameLength;
-        }
-        return spans;
-    }
-
-    private Path copyWith(String name, byte[] bytes) throws IOException {
-        Path folder = Files.createDirectories(temp.resolve(name));
-        Files.write(folder.resolve(LOG), bytes);
-        return folder;
-    }
+class LogRecoveryTest extends WrittenLogTest {
+    private static final String LOG = WrittenLog.LOG;
 
     private void assertRecovers(Path folder, long length) throws IOException {
         StreamHead expected = written.headWithin(length);
@@ -133,7 +57,7 @@ class LogRecoveryTest {
 
     @Test
     void aLogCutInsideItsFirstFrameIsAnEmptyStream() throws IOException {
-        Span first = written.frame(0);
+        Frame first = written.frame(0);
         for (long cut : new long[] {0, 1, 23, 24, 25, first.end() / 2, first.end() - 1}) {
             assertRecovers(copyWith("first-cut-" + cut, Arrays.copyOf(written.bytes(), (int) cut)), cut);
         }
@@ -151,7 +75,7 @@ class LogRecoveryTest {
 
     @Test
     void zerosFromInsideAFrameToTheEndAreTornWhereTheChecksumThatFailsIsZero() throws IOException {
-        Span last = written.frame(-1);
+        Frame last = written.frame(-1);
         for (long from : new long[] {last.start() + 10, last.start() + 20, last.start() + 30, last.end() - 4}) {
             byte[] bytes = written.bytes().clone();
             Arrays.fill(bytes, (int) from, bytes.length, (byte) 0);
@@ -185,7 +109,7 @@ class LogRecoveryTest {
 
     @Test
     void aFlippedByteAnywhereInAMiddleFrameIsDamageAndNothingIsTruncated() throws IOException {
-        Span middle = written.frame(written.frames().size() / 2);
+        Frame middle = written.frame(written.frames().size() / 2);
         long length = middle.end() - middle.start();
         long[] header = {0, 3, 4, 7, 8, 15, 16, 19, 20, 23};
         long[] bodyAndTrailer = {24, 27, 28, 29, length / 2, length - 5, length - 4, length - 1};
@@ -198,25 +122,25 @@ class LogRecoveryTest {
 
     @Test
     void aFlippedByteInTheLastFramesBodyIsDamage() throws IOException {
-        Span last = written.frame(-1);
+        Frame last = written.frame(-1);
         assertDamaged("flip-last", flipped((last.start() + last.end()) / 2), last);
     }
 
     @Test
     void aFrameAtTheWrongPositionIsDamage() throws IOException {
-        Span last = written.frame(-1);
+        Frame last = written.frame(-1);
         byte[] repeated = Arrays.copyOf(written.bytes(), written.bytes().length + (int) (last.end() - last.start()));
         System.arraycopy(written.bytes(), (int) last.start(), repeated, written.bytes().length,
                 (int) (last.end() - last.start()));
 
         LogDamaged damage = assertDamaged("repeated", repeated,
-                new Span(last.end(), repeated.length, last.lastPosition() + 1, 0));
+                new Frame(last.end(), repeated.length, last.lastPosition() + 1, 0));
         assertThat(damage).hasMessageContaining("starts at position " + last.firstPosition());
     }
 
     @Test
     void zerosInsideAFrameWithDataAfterThemAreDamage() throws IOException {
-        Span middle = written.frame(written.frames().size() / 2);
+        Frame middle = written.frame(written.frames().size() / 2);
         byte[] bytes = written.bytes().clone();
         Arrays.fill(bytes, (int) middle.start() + 30, (int) middle.end(), (byte) 0);
 
@@ -224,12 +148,10 @@ class LogRecoveryTest {
     }
 
     private byte[] flipped(long at) {
-        byte[] bytes = written.bytes().clone();
-        bytes[(int) at] ^= (byte) 0xA5;
-        return bytes;
+        return written.flipped(at);
     }
 
-    private LogDamaged assertDamaged(String name, byte[] bytes, Span frame) throws IOException {
+    private LogDamaged assertDamaged(String name, byte[] bytes, Frame frame) throws IOException {
         Path folder = copyWith(name, bytes);
 
         Throwable failure = failure(LocalEventStore.open(vertx, folder, Durability.NO_FSYNC));

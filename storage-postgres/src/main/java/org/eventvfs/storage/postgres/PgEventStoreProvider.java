@@ -31,6 +31,30 @@ public final class PgEventStoreProvider implements EventStoreProvider {
 
     @Override
     public Future<EventStore> open(URI uri, StorageContext context) {
+        return open(uri, context, database -> {
+            Migrations.SchemaChange change = Migrations.migrate(database);
+            if (change.from() != change.to()) {
+                LOG.info("migrated {} from schema version {} to {}", database, change.from(), change.to());
+            }
+        });
+    }
+
+    /** Opens the store without migrating its schema: a verifier changes nothing, the schema included. */
+    @Override
+    public Future<EventStore> openToVerify(URI uri, StorageContext context) {
+        return open(uri, context, database -> {
+            if (Migrations.currentVersion(database) == 0) {
+                throw new IllegalStateException(database.display() + " holds no eventvfs schema, so no events to verify");
+            }
+        });
+    }
+
+    /** What is done with the database, on a worker thread, before the store is handed out. */
+    private interface SchemaStep {
+        void on(PostgresUri database);
+    }
+
+    private static Future<EventStore> open(URI uri, StorageContext context, SchemaStep schema) {
         PostgresUri database;
         int poolSize;
         try {
@@ -41,12 +65,10 @@ public final class PgEventStoreProvider implements EventStoreProvider {
             return Future.failedFuture(e);
         }
         Vertx vertx = context.vertx();
-        return vertx.executeBlocking(() -> Migrations.migrate(database), false).map(change -> {
-            if (change.from() != change.to()) {
-                LOG.info("migrated {} from schema version {} to {}", database, change.from(), change.to());
-            }
-            return new PgEventStore(database, vertx, pool(vertx, database, poolSize));
-        });
+        return vertx.executeBlocking(() -> {
+            schema.on(database);
+            return null;
+        }, false).map(done -> new PgEventStore(database, vertx, pool(vertx, database, poolSize)));
     }
 
     /** A pool that reconnects on its own: a connection found broken is replaced on the next use. */
