@@ -22,13 +22,8 @@ public interface TreeView {
     /** True if the directory has at least one child. */
     boolean hasChildren(long directoryId);
 
-    /**
-     * The same tree as of an earlier durable {@code position}, for decisions that look back (a
-     * restore). Views without history refuse.
-     */
-    default TreeView past(long position) {
-        throw new UnsupportedOperationException("this view keeps no history");
-    }
+    /** The same tree as of an earlier durable {@code position}, for decisions that look back (a restore). */
+    TreeView past(long position);
 
     /** The id the next created node gets. */
     long nextNodeId();

@@ -10,11 +10,13 @@ import org.eventvfs.storage.postgres.TreeTables.NodeVersion;
 
 /** The rows of {@code node_versions} valid at one position, as a tree to compare with a replay. */
 final class VersionsView implements TreeView {
+    private final List<NodeVersion> versions;
     private final long position;
     private final Map<Long, Node> nodes = new HashMap<>();
     private final Map<Long, List<Node>> children = new HashMap<>();
 
     VersionsView(List<NodeVersion> versions, long position) {
+        this.versions = versions;
         this.position = position;
         for (NodeVersion v : versions) {
             if (v.validAt(position)) {
@@ -30,6 +32,11 @@ final class VersionsView implements TreeView {
     @Override
     public long position() {
         return position;
+    }
+
+    @Override
+    public TreeView past(long earlier) {
+        return new VersionsView(versions, earlier);
     }
 
     @Override
