@@ -4,7 +4,9 @@ import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.eventvfs.UndoPlan;
 import org.eventvfs.Volume;
 import org.eventvfs.domain.EventEnvelope;
@@ -40,10 +42,13 @@ final class UndoPlanner {
     private final String user;
     private final long from;
     private final Set<RestoreTarget> targets = new LinkedHashSet<>();
-    /** Paths other users changed since {@code from}, with who and where, newest last. */
-    private final List<Touch> othersTouched = new ArrayList<>();
+    /**
+     * Paths other users changed since {@code from}, each with the newest change, sorted so that
+     * everything below a folder is one range: a conflict check costs a lookup, not a scan.
+     */
+    private final TreeMap<String, Touch> othersTouched = new TreeMap<>();
 
-    private record Touch(VfsPath path, String user, long position) {
+    private record Touch(String user, long position) {
     }
 
     private UndoPlanner(Volume volume, TreeProjection projection, String user, long from) {
@@ -77,7 +82,7 @@ final class UndoPlanner {
             if (mine) {
                 targets.add(touched);
             } else {
-                othersTouched.add(new Touch(touched.path(), e.actor().user(), e.position()));
+                othersTouched.put(touched.path().toString(), new Touch(e.actor().user(), e.position()));
             }
         }
     }
@@ -139,14 +144,23 @@ final class UndoPlanner {
                 "undo " + user + " from @" + from), skipped);
     }
 
+    /** Another user's change of the target's path, or (for a whole tree) of anything below it; or null. */
+    private Touch touchedByOthers(RestoreTarget target) {
+        String path = target.path().toString();
+        Touch exact = othersTouched.get(path);
+        if (exact != null || target.depth() == RestoreTarget.Depth.NODE) {
+            return exact;
+        }
+        String below = target.path().isRoot() ? "/" : path + "/";
+        Map.Entry<String, Touch> first = othersTouched.ceilingEntry(below);
+        return first != null && first.getKey().startsWith(below) ? first.getValue() : null;
+    }
+
     /** Why the target must be left alone, or null if it can be restored. */
     private String conflict(RestoreTarget target, TreeView past, TreeView head) {
-        for (Touch touch : othersTouched) {
-            boolean within = target.depth() == RestoreTarget.Depth.TREE
-                    ? touch.path().startsWith(target.path()) : touch.path().equals(target.path());
-            if (within) {
-                return "changed by " + touch.user() + " at @" + touch.position();
-            }
+        Touch touch = touchedByOthers(target);
+        if (touch != null) {
+            return "changed by " + touch.user() + " at @" + touch.position();
         }
         VfsPath path = target.path();
         Node folder = path.isRoot() ? null : head.lookup(path.parent());
