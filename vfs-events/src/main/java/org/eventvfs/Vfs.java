@@ -67,6 +67,9 @@ public interface Vfs {
     /** Whether each stream still holds the head a checkpoint recorded, with an intact chain up to it. */
     Future<List<CheckpointCheck>> verifyCheckpoint(List<CheckpointHead> heads);
 
+    /** What this Vfs has done since it was opened, and the sessions its adapters have open. */
+    VfsStats stats();
+
     /** Writes snapshots of the loaded volumes and closes the stores. */
     Future<Void> close();
 }

@@ -18,6 +18,7 @@ import org.eventvfs.GcReport;
 import org.eventvfs.Retention;
 import org.eventvfs.Vfs;
 import org.eventvfs.VfsOptions;
+import org.eventvfs.VfsStats;
 import org.eventvfs.Volume;
 import org.eventvfs.domain.AccountCommand;
 import org.eventvfs.domain.AccountDecider;
@@ -52,6 +53,7 @@ public final class EventSourcedVfs implements Vfs {
     /** Each loaded stream's writer, told when another process appends to its stream. */
     private final ConcurrentHashMap<String, StreamWriter<?, ?>> writers = new ConcurrentHashMap<>();
     private Accounts accounts;
+    private final VfsStats stats = new VfsStats();
 
     private EventSourcedVfs(Vertx vertx, VfsOptions options, EventStore events, BlobStore blobs) {
         this.vertx = vertx;
@@ -142,6 +144,11 @@ public final class EventSourcedVfs implements Vfs {
     }
 
     @Override
+    public VfsStats stats() {
+        return stats;
+    }
+
+    @Override
     public Future<Void> close() {
         List<Future<Void>> written = new ArrayList<>();
         volumes.values().forEach(loading -> written.add(loading.compose(ProjectedVolume::snapshot)
@@ -186,8 +193,8 @@ public final class EventSourcedVfs implements Vfs {
                     writers.put(name, writer);
                     LOG.info("volume {} loaded at position {} in {} ms", name, head.position(),
                             (System.nanoTime() - started) / 1_000_000);
-                    return new ProjectedVolume(name, start.projection, writer, locks, events, blobs, vertx, options,
-                            snapshots);
+                    return new ProjectedVolume(name, start.projection, writer, locks, events,
+                            new MeteredBlobStore(blobs, stats), vertx, options, snapshots, stats);
                 })));
     }
 
@@ -222,7 +229,7 @@ public final class EventSourcedVfs implements Vfs {
             var writer = new StreamWriter<AccountCommand, AccountEvent>(EventEnvelope.ACCOUNTS, events, projection,
                     context, vertx.eventBus(), options.clock(), window, head);
             writers.put(EventEnvelope.ACCOUNTS, writer);
-            accounts = new StreamAccounts(vertx, projection, writer);
+            accounts = new StreamAccounts(vertx, projection, writer, stats);
             return null;
         }));
     }

@@ -13,6 +13,7 @@ import org.eventvfs.StagedFile;
 import org.eventvfs.UndoPlan;
 import org.eventvfs.Upload;
 import org.eventvfs.VfsOptions;
+import org.eventvfs.VfsStats;
 import org.eventvfs.Volume;
 import org.eventvfs.VolumeLocks;
 import org.eventvfs.domain.Actor;
@@ -38,6 +39,7 @@ public final class ProjectedVolume implements Volume {
     private final TreeProjection projection;
     private final StreamWriter<GuardedCommand, VolumeEvent> writer;
     private final EventStore events;
+    private final VfsStats stats;
     private final BlobStore blobs;
     private final ContentReader reader;
     private final Vertx vertx;
@@ -47,8 +49,9 @@ public final class ProjectedVolume implements Volume {
 
     ProjectedVolume(String name, TreeProjection projection, StreamWriter<GuardedCommand, VolumeEvent> writer,
                     LeaseTable locks, EventStore events, BlobStore blobs, Vertx vertx, VfsOptions options,
-                    VolumeSnapshots snapshots) {
+                    VolumeSnapshots snapshots, VfsStats stats) {
         this.events = events;
+        this.stats = stats;
         this.locks = locks;
         this.name = name;
         this.projection = projection;
@@ -145,11 +148,11 @@ public final class ProjectedVolume implements Volume {
 
     @Override
     public Future<Committed> execute(UUID commandId, VolumeCommand command, Actor actor, Set<String> lockTokens) {
-        if (command instanceof VolumeCommand.Restore) {
-            return decideAtHead(command, actor, lockTokens).compose(this::requireStored)
-                    .compose(stored -> submit(commandId, command, actor, lockTokens));
-        }
-        return submit(commandId, command, actor, lockTokens);
+        Future<Committed> answer = command instanceof VolumeCommand.Restore
+                ? decideAtHead(command, actor, lockTokens).compose(this::requireStored)
+                        .compose(stored -> submit(commandId, command, actor, lockTokens))
+                : submit(commandId, command, actor, lockTokens);
+        return answer.onComplete(done -> stats.commandAnswered(done.cause()));
     }
 
     private Future<Committed> submit(UUID commandId, VolumeCommand command, Actor actor, Set<String> lockTokens) {

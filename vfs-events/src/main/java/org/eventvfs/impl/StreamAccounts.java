@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eventvfs.Accounts;
 import org.eventvfs.PasswordHasher;
+import org.eventvfs.VfsStats;
 import org.eventvfs.domain.Account;
 import org.eventvfs.domain.AccountCommand;
 import org.eventvfs.domain.AccountEvent;
@@ -16,6 +17,7 @@ import org.eventvfs.domain.VfsException;
 
 /** {@link Accounts} over the account stream's projection and writer. */
 final class StreamAccounts implements Accounts {
+    private final VfsStats stats;
     private static final String REFUSED = "wrong user name or password";
 
     private final Vertx vertx;
@@ -27,7 +29,9 @@ final class StreamAccounts implements Accounts {
     private final AccountProjection projection;
     private final StreamWriter<AccountCommand, AccountEvent> writer;
 
-    StreamAccounts(Vertx vertx, AccountProjection projection, StreamWriter<AccountCommand, AccountEvent> writer) {
+    StreamAccounts(Vertx vertx, AccountProjection projection, StreamWriter<AccountCommand, AccountEvent> writer,
+                   VfsStats stats) {
+        this.stats = stats;
         this.vertx = vertx;
         this.projection = projection;
         this.writer = writer;
@@ -53,6 +57,7 @@ final class StreamAccounts implements Accounts {
             // An unknown user costs the same hash as a wrong password: timing tells nothing.
             boolean matches = PasswordHasher.verify(password, hash == null ? DecoyHash.VALUE : hash);
             if (hash == null || !matches) {
+                stats.loginRefused();
                 throw new VfsException.PermissionDenied(REFUSED);
             }
             return account;

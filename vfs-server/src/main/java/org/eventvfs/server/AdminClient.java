@@ -133,6 +133,10 @@ final class AdminClient implements UserOperations, AuditOperations {
                 .map(body -> AdminApi.decodeList(body, LogIntegrity.HeadCheck.class));
     }
 
+    Future<StatsReport> stats() {
+        return call(HttpMethod.GET, StatsReport.PATH, null).map(body -> AdminApi.decode(body, StatsReport.class));
+    }
+
     Future<Void> close() {
         return http.close();
     }

@@ -2,8 +2,10 @@ package org.eventvfs.server;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
@@ -34,10 +36,12 @@ final class AdminRoutes implements Handler<HttpServerRequest> {
     /** The socket is 0600, so whoever connects runs as the server's own OS user. */
     private static final String ADMIN_USER = System.getProperty("user.name");
 
+    private final Vertx vertx;
     private final Vfs vfs;
     private final AtomicLong requests = new AtomicLong();
 
-    AdminRoutes(Vfs vfs) {
+    AdminRoutes(Vertx vertx, Vfs vfs) {
+        this.vertx = vertx;
         this.vfs = vfs;
     }
 
@@ -51,6 +55,14 @@ final class AdminRoutes implements Handler<HttpServerRequest> {
     @Override
     public void handle(HttpServerRequest request) {
         HttpServerResponse response = request.response();
+        if (request.method() == HttpMethod.GET && request.path().equals(Health.LIVE)) {
+            Health.live(response);
+            return;
+        }
+        if (request.method() == HttpMethod.GET && request.path().equals(Health.READY)) {
+            Health.ready(vfs, vertx, response);
+            return;
+        }
         request.body()
                 .compose(body -> route(request, body))
                 .onSuccess(reply -> send(response, reply))
@@ -66,6 +78,7 @@ final class AdminRoutes implements Handler<HttpServerRequest> {
         try {
             return switch (route) {
                 case "GET /v1/users" -> users.list().map(list -> new Reply(200, list));
+                case "GET " + StatsReport.PATH -> StatsReport.of(vfs).map(Reply::ok);
                 case "POST /v1/users" -> users.add(AdminApi.decode(body, NewUser.class)).map(u -> new Reply(201, u));
                 case "PUT /v1/users/{name}/password" -> users.changePassword(name,
                         AdminApi.decode(body, PasswordChange.class).passwordHash()).map(u -> new Reply(200, u));

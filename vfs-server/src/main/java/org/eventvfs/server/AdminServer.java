@@ -34,7 +34,7 @@ final class AdminServer {
      * Call only while holding the data folder's lock, since an old socket file there is removed.
      */
     static Future<AdminServer> start(Vertx vertx, Path socket, Vfs vfs) {
-        HttpServer server = vertx.createHttpServer().requestHandler(new AdminRoutes(vfs));
+        HttpServer server = vertx.createHttpServer().requestHandler(new AdminRoutes(vertx, vfs));
         return vertx.executeBlocking(() -> privateFolderBeside(socket)).compose(folder -> {
             Path bound = folder.resolve(SOCKET_FILE);
             return server.listen(SocketAddress.domainSocketAddress(bound.toString()))

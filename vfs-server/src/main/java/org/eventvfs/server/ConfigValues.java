@@ -77,6 +77,11 @@ final class ConfigValues {
         return uri.toString().replace(info + "@", info.substring(0, colon) + ":***@");
     }
 
+    /** Whether a bind address is this machine only (127.0.0.0/8, ::1 or localhost), without a DNS lookup. */
+    static boolean isLoopback(String bind) {
+        return bind.startsWith("127.") || bind.equals("::1") || bind.equals("[::1]") || bind.equals("localhost");
+    }
+
     /** {@code history.folder}: a valid file name, or empty for no history folder. */
     static String historyFolder(String key, String text) {
         if (text.isEmpty()) {

@@ -10,7 +10,9 @@ enum Protocol {
     WEBDAV(8080),
     FTP(2121),
     /** The HTTP/JSON API is off unless a port is configured. */
-    HTTP(0);
+    HTTP(0),
+    /** Prometheus metrics and health checks, off unless a port is configured. */
+    METRICS(0);
 
     private final int defaultPort;
 

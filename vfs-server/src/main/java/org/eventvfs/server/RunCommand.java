@@ -35,6 +35,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--http-port", paramLabel = "N", description = "HTTP API port, 0 for none (default 0)")
     Integer httpPort;
 
+    @Option(names = "--metrics-port", paramLabel = "N",
+            description = "Prometheus /metrics and /health port, 0 for none (default 0)")
+    Integer metricsPort;
+
     RunCommand(CommandEnvironment environment) {
         this.environment = environment;
     }
@@ -75,6 +79,7 @@ final class RunCommand implements Callable<Integer> {
         put(ports, Protocol.WEBDAV, webdavPort);
         put(ports, Protocol.FTP, ftpPort);
         put(ports, Protocol.HTTP, httpPort);
+        put(ports, Protocol.METRICS, metricsPort);
         return ports;
     }
 

@@ -40,6 +40,8 @@ public final class VfsCommand implements Runnable {
                 .addSubcommand(new UserPasswdCommand(environment))
                 .addSubcommand(new UserKeysCommand(environment))
                 .addSubcommand(new UserRemoveCommand(environment));
+        CommandLine admin = new CommandLine(new AdminCommand())
+                .addSubcommand(new AdminStatsCommand(environment));
         // Settings last: picocli copies them only to the subcommands already added.
         return new CommandLine(new VfsCommand())
                 .addSubcommand(new RunCommand(environment))
@@ -47,6 +49,7 @@ public final class VfsCommand implements Runnable {
                 .addSubcommand(new ExportCommand(environment))
                 .addSubcommand(new ImportCommand(environment))
                 .addSubcommand(user)
+                .addSubcommand(admin)
                 .addSubcommand(new GcCommand(environment))
                 .addSubcommand(new VerifyCommand(environment))
                 .addSubcommand(new RestoreCommand(environment))

@@ -33,7 +33,8 @@ class ServerConfigTest {
         assertThat(config.blobs()).isEqualTo(URI.create("file:" + absolute.resolve("blobs")));
         assertThat(config.bind()).isEqualTo("127.0.0.1");
         assertThat(config.ports()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                Protocol.SFTP, 2222, Protocol.WEBDAV, 8080, Protocol.FTP, 2121, Protocol.HTTP, 0));
+                Protocol.SFTP, 2222, Protocol.WEBDAV, 8080, Protocol.FTP, 2121, Protocol.HTTP, 0,
+                Protocol.METRICS, 0));
     }
 
     @Test
@@ -131,7 +132,7 @@ class ServerConfigTest {
         assertThatThrownBy(() -> ServerConfig.load(file, Map.of(), ConfigLayer.EMPTY))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(file + ": unknown key 'sftpport'; the known keys are "
-                        + "data, events, blobs, bind, retention, history, sftp, webdav, ftp, http");
+                        + "data, events, blobs, bind, retention, history, sftp, webdav, ftp, http, metrics");
     }
 
     @Test

@@ -36,7 +36,7 @@ final class TestServer implements AutoCloseable {
 
     /** Flags that turn every protocol listener off. */
     static String[] noPorts() {
-        return new String[] {"--sftp-port", "0", "--webdav-port", "0", "--ftp-port", "0", "--http-port", "0"};
+        return new String[] {"--sftp-port", "0", "--webdav-port", "0", "--ftp-port", "0", "--http-port", "0", "--metrics-port", "0"};
     }
 
     Vertx vertx() {

@@ -37,7 +37,8 @@ public final class HttpApiAdapter implements ProtocolAdapter {
         ApiRoutes routes = new ApiRoutes(context.vertx(), context.vfs(), settings);
         HttpServerOptions options = new HttpServerOptions().setHost(context.bind()).setPort(context.port())
                 .setTcpNoDelay(true);
-        return context.vertx().createHttpServer(options).requestHandler(routes).listen()
+        return context.vertx().createHttpServer(options).requestHandler(routes)
+                .connectionHandler(context.vfs().stats().connections(name())).listen()
                 .map(listening -> {
                     server = listening;
                     return "http://" + context.bind() + ":" + listening.actualPort();

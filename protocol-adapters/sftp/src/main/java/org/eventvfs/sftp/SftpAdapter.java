@@ -68,6 +68,7 @@ public final class SftpAdapter extends BlockingAdapter<SftpSettings> {
             ssh.setGSSAuthenticator(null);
             ssh.setHostBasedAuthenticator(null);
             ssh.addSessionListener(failures);
+            ssh.addSessionListener(new OpenSessions(context.vfs().stats()));
             ssh.setFileSystemFactory(new UserFileSystems(context.vfs(), context.dataDirectory(), context.historyFolder()));
             ssh.setSubsystemFactories(List.of(new VfsSftpSubsystemFactory(threads)));
             if (settings.scp()) {

@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.PemKeyCertOptions;
@@ -55,7 +56,8 @@ public final class WebDavAdapter implements ProtocolAdapter {
         HttpServerOptions options = options(context, settings, context.port());
         AtomicInteger port = new AtomicInteger();
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-        return vertx.deployVerticle(() -> new Listener(options, handler, port),
+        Handler<HttpConnection> connections = context.vfs().stats().connections(name());
+        return vertx.deployVerticle(() -> new Listener(options, handler, connections, port),
                         new DeploymentOptions().setInstances(instances))
                 .map(id -> {
                     deployments.add(id);
@@ -96,17 +98,20 @@ public final class WebDavAdapter implements ProtocolAdapter {
     private static final class Listener extends VerticleBase {
         private final HttpServerOptions options;
         private final Handler<HttpServerRequest> handler;
+        private final Handler<HttpConnection> connections;
         private final AtomicInteger port;
 
-        Listener(HttpServerOptions options, Handler<HttpServerRequest> handler, AtomicInteger port) {
+        Listener(HttpServerOptions options, Handler<HttpServerRequest> handler, Handler<HttpConnection> connections,
+                 AtomicInteger port) {
             this.options = options;
             this.handler = handler;
+            this.connections = connections;
             this.port = port;
         }
 
         @Override
         public Future<?> start() {
-            return vertx.createHttpServer(options).requestHandler(handler).listen()
+            return vertx.createHttpServer(options).requestHandler(handler).connectionHandler(connections).listen()
                     .onSuccess(server -> port.set(server.actualPort()));
         }
     }

@@ -1,0 +1,87 @@
+package org.eventvfs;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpConnection;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.eventvfs.domain.VfsException;
+
+/**
+ * Counters of what a running {@link Vfs} does, for operators: commands answered, bytes stored and
+ * read, refused logins, and the sessions each protocol adapter has open. Cheap to update from any
+ * thread; a {@link #snapshot()} reads them all.
+ */
+public final class VfsStats {
+    private final LongAdder committed = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final LongAdder bytesIn = new LongAdder();
+    private final LongAdder bytesOut = new LongAdder();
+    private final LongAdder loginsRefused = new LongAdder();
+    private final ConcurrentHashMap<String, LongAdder> sessions = new ConcurrentHashMap<>();
+
+    /**
+     * The counters at one moment.
+     *
+     * @param commandsRefused commands refused for what they asked (no such file, permission, lock)
+     * @param commandsFailed commands that failed for another reason (a store that did not answer)
+     * @param bytesIn content bytes stored, as uploaded (before deduplication)
+     * @param bytesOut content bytes read from the block store
+     * @param sessions open sessions by protocol
+     */
+    public record Snapshot(long commandsCommitted, long commandsRefused, long commandsFailed, long bytesIn,
+                           long bytesOut, long loginsRefused, Map<String, Long> sessions) {
+        public Snapshot {
+            sessions = Map.copyOf(sessions);
+        }
+    }
+
+    /** Counts a command's answer: committed, refused (a {@link VfsException}) or failed. */
+    public void commandAnswered(Throwable failure) {
+        if (failure == null) {
+            committed.increment();
+        } else if (failure instanceof VfsException) {
+            refused.increment();
+        } else {
+            failed.increment();
+        }
+    }
+
+    public void bytesStored(long bytes) {
+        bytesIn.add(bytes);
+    }
+
+    public void bytesRead(long bytes) {
+        bytesOut.add(bytes);
+    }
+
+    public void loginRefused() {
+        loginsRefused.increment();
+    }
+
+    /** A protocol adapter opened a session (an SSH connection, an FTP control connection, …). */
+    public void sessionOpened(String protocol) {
+        sessions.computeIfAbsent(protocol, p -> new LongAdder()).increment();
+    }
+
+    public void sessionClosed(String protocol) {
+        sessions.computeIfAbsent(protocol, p -> new LongAdder()).decrement();
+    }
+
+    /** For an HTTP server's connection handler: each connection is a session until it closes. */
+    public Handler<HttpConnection> connections(String protocol) {
+        return connection -> {
+            sessionOpened(protocol);
+            connection.closeHandler(closed -> sessionClosed(protocol));
+        };
+    }
+
+    public Snapshot snapshot() {
+        Map<String, Long> open = new TreeMap<>();
+        sessions.forEach((protocol, count) -> open.put(protocol, count.sum()));
+        return new Snapshot(committed.sum(), refused.sum(), failed.sum(), bytesIn.sum(), bytesOut.sum(),
+                loginsRefused.sum(), open);
+    }
+}

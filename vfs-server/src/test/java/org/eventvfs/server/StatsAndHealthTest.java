@@ -1,0 +1,112 @@
+package org.eventvfs.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.eventvfs.Upload;
+import org.eventvfs.Volume;
+import org.eventvfs.domain.Actor;
+import org.eventvfs.domain.Content;
+import org.eventvfs.domain.Overwrite;
+import org.eventvfs.domain.VfsPath;
+import org.eventvfs.domain.VolumeCommand;
+import org.eventvfs.testkit.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The metrics port, the health checks and {@code vfs admin stats}, on a running server. */
+@Timeout(60)
+class StatsAndHealthTest {
+    private static final Actor ALICE = new Actor("alice", "test", "127.0.0.1", "s-1", null);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void countersHealthAndTheAdminCommandAgree() throws Exception {
+        Path data = dir.resolve("data");
+        int port = ServerProcess.freePort();
+        Map<Protocol, Integer> ports = new EnumMap<>(Protocol.class);
+        for (Protocol protocol : Protocol.values()) {
+            ports.put(protocol, protocol == Protocol.METRICS ? port : 0);
+        }
+        Vertx vertx = Vertx.vertx();
+        try {
+            Server server = Server.start(vertx, ServerConfig.withDefaults(
+                    new ConfigLayer(data, null, null, null, ports, Map.of()))).await();
+            try {
+                assertThat(server.readyLine()).contains("metrics http://127.0.0.1:" + port + "/metrics");
+                TestUsers.add(server.vfs(), "default", "alice", "pw", List.of(), false);
+                Volume volume = server.vfs().volume("default").await();
+                commit(volume, "/a.txt", "twelve bytes");
+                volume.execute(new VolumeCommand.CreateDirectory(VfsPath.parse("/a.txt"), 0755), ALICE)
+                        .otherwiseEmpty().await();
+                volume.read(volume.stat(VfsPath.parse("/a.txt")).await().content(), 0, 12).await();
+                server.vfs().accounts().authenticate("alice", "wrong".toCharArray()).otherwiseEmpty().await();
+
+                String metrics = get(port, "/metrics", 200);
+                assertThat(metrics).contains("eventvfs_commands_total{result=\"committed\"} ")
+                        .contains("eventvfs_commands_total{result=\"refused\"} 1\n")
+                        .contains("eventvfs_content_bytes_total{direction=\"in\"} 12\n")
+                        .contains("eventvfs_content_bytes_total{direction=\"out\"} 12\n")
+                        .contains("eventvfs_logins_refused_total 1\n")
+                        .contains("eventvfs_volume_events{volume=\"default\"} " + volume.position() + "\n")
+                        .contains("# TYPE eventvfs_commands_total counter");
+                assertThat(get(port, "/health/live", 200)).contains("\"live\"");
+                assertThat(get(port, "/health/ready", 200)).contains("\"ready\"");
+                get(port, "/nothing", 404);
+
+                Cli.Result stats = new Cli().run("admin", "stats", "--json", "--data", data.toString());
+                assertThat(stats.status()).as(stats.err()).isZero();
+                JsonNode json = new ObjectMapper().readTree(stats.out());
+                assertThat(json.get("commandsRefused").asLong()).isEqualTo(1);
+                assertThat(json.get("bytesIn").asLong()).isEqualTo(12);
+                assertThat(json.get("loginsRefused").asLong()).isEqualTo(1);
+                assertThat(json.get("volumes").get(0).get("events").asLong()).isEqualTo(volume.position());
+
+                Cli.Result lines = new Cli().run("admin", "stats", "--data", data.toString());
+                assertThat(lines.out()).contains("commands ").contains("1 refused").contains("logins refused 1");
+            } finally {
+                server.stop().await();
+            }
+        } finally {
+            vertx.close().await();
+        }
+    }
+
+    @Test
+    void statsWithoutARunningServerSayWhy() {
+        Cli.Result stats = new Cli().run("admin", "stats", "--data", dir.resolve("data").toString());
+
+        assertThat(stats.status()).isEqualTo(1);
+        assertThat(stats.err()).contains("no server is running").contains("vfs run");
+    }
+
+    private static String get(int port, String path, int status) throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(status);
+        return answer.body();
+    }
+
+    private static void commit(Volume volume, String path, String text) {
+        Upload upload = volume.upload();
+        upload.write(Buffer.buffer(text)).await();
+        Content content = upload.finish().await();
+        volume.execute(new VolumeCommand.CommitContent(VfsPath.parse(path), content, 0644, Overwrite.NEVER, null),
+                ALICE).await();
+    }
+}
