@@ -40,6 +40,9 @@ declare -A pid=()
 cleanup() {
     local status=$?
     trap - EXIT INT TERM
+    if [[ -n ${pid[eventvfs]:-} && -n ${BENCH_FTP_JFR:-} ]] && kill -0 "${pid[eventvfs]}" 2>/dev/null; then
+        jfr_dump "${pid[eventvfs]}" "$BENCH_FTP_JFR"
+    fi
     for s in eventvfs vsftpd; do
         [[ -n ${pid[$s]:-} ]] && stop_pid "${pid[$s]}" "$s"
     done
@@ -93,8 +96,13 @@ CONF
 }
 
 start_eventvfs() {
+    local opts=${VFS_JAVA_OPTS:-}
+    if [[ -n ${BENCH_FTP_JFR:-} ]]; then
+        # Dumped with jcmd before the server stops (see cleanup): a dump on exit races the shutdown.
+        opts+=" -XX:StartFlightRecording=name=bench,settings=${BENCH_FTP_JFR_SETTINGS:-profile}"
+    fi
     note "starting eventvfs (./vfs run builds it first if a source changed)"
-    "$root/vfs" run --data "$work/vfs-data" --sftp-port 0 --webdav-port 0 --ftp-port "$vfs_port" \
+    VFS_JAVA_OPTS=$opts "$root/vfs" run --data "$work/vfs-data" --sftp-port 0 --webdav-port 0 --ftp-port "$vfs_port" \
         >"$work/vfs.log" 2>&1 &
     pid[eventvfs]=$!   # ./vfs execs java, so this is the server's own pid
 }
