@@ -121,21 +121,25 @@ printf '%s\n' "$password" | "$root/vfs" user add bench --password-stdin --data "
 # then before it connects a data connection, whatever the server.
 # ---------------------------------------------------------------------------------------------
 declare -A top=([vsftpd]=/data [eventvfs]='')
-lftp_run() { # SERVER SCRIPT
+lftp_run() { # SERVER SCRIPT [SETTINGS]
     local login
     if [[ $1 == vsftpd ]]; then login=(-u anonymous,); else login=(-u "bench,$password"); fi
-    # Mirroring sets no times or permissions: vsftpd takes neither, and each would be
-    # one more command for eventvfs.
+    # Mirroring sets no permissions, and SITE UTIME is off: vsftpd takes neither, and each would
+    # be one more command for eventvfs.
     # One line: lftp runs a line of -e before it has connected.
     local settings="set cmd:fail-exit yes; set ftp:ssl-allow no; set net:max-retries 1; set xfer:clobber on"
-    settings+="; set ftp:use-site-utime no; set ftp:use-site-utime2 no"
+    settings+="; set ftp:use-site-utime no; set ftp:use-site-utime2 no${3:+; $3}"
     lftp "${login[@]}" -p "${port[$1]}" -e "$settings; $2; bye" 127.0.0.1 >>"$out/lftp-$1.log" 2>&1 \
         || { tail -n 5 "$out/lftp-$1.log" >&2; return 1; }
 }
-put_file() { lftp_run "$1" "put $3 -o ${top[$1]}/$2"; }                       # SERVER REMOTE LOCAL
-get_file() { lftp_run "$1" "get ${top[$1]}/$2 -o $3"; }                       # SERVER REMOTE LOCAL
-put_tree() { lftp_run "$1" "mirror -R --no-perms $3 ${top[$1]}/$2"; }         # SERVER REMOTE LOCAL
-get_tree() { lftp_run "$1" "mirror --no-perms ${top[$1]}/$2 $3"; }            # SERVER REMOTE LOCAL
+# Uploads without FEAT: lftp sends MFMT after every upload to a server whose FEAT lists it, and has
+# no setting against that alone. vsftpd does not list MFMT; eventvfs does, and each MFMT is one more
+# command and one more event (a durable append) per file.
+no_times="set ftp:use-feat no"
+put_file() { lftp_run "$1" "put $3 -o ${top[$1]}/$2" "$no_times"; }               # SERVER REMOTE LOCAL
+get_file() { lftp_run "$1" "get ${top[$1]}/$2 -o $3"; }                           # SERVER REMOTE LOCAL
+put_tree() { lftp_run "$1" "mirror -R --no-perms $3 ${top[$1]}/$2" "$no_times"; } # SERVER REMOTE LOCAL
+get_tree() { lftp_run "$1" "mirror --no-perms ${top[$1]}/$2 $3"; }                # SERVER REMOTE LOCAL
 
 note "$(nproc) cores; sizes: ${big_mb} MiB, ${small_n} x ${small_kb} KiB; runs $runs"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
