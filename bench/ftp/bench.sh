@@ -102,8 +102,8 @@ start_eventvfs() {
         opts+=" -XX:StartFlightRecording=name=bench,settings=${BENCH_FTP_JFR_SETTINGS:-profile}"
     fi
     note "starting eventvfs (./vfs run builds it first if a source changed)"
-    VFS_JAVA_OPTS=$opts "$root/vfs" run --data "$work/vfs-data" --sftp-port 0 --webdav-port 0 --ftp-port "$vfs_port" \
-        >"$work/vfs.log" 2>&1 &
+    VFS_JAVA_OPTS=$opts "$root/vfs" run --data "$work/vfs-data" --sftp-port 0 --webdav-port 0 \
+        --ftp-port "$vfs_port" >"$work/vfs.log" 2>&1 &
     pid[eventvfs]=$!   # ./vfs execs java, so this is the server's own pid
 }
 
