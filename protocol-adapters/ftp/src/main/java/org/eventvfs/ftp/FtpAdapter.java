@@ -77,7 +77,6 @@ public final class FtpAdapter extends BlockingAdapter<FtpSettings> {
                 "historyGuard", new HistoryGuard())));
         factory.setCommandFactory(commands(features).createCommandFactory());
         FtpServer started = factory.createServer();
-        filters.serve(((DefaultFtpServer) started).getServerContext());
         try {
             started.start();
         } catch (FtpServerConfigurationException e) {

@@ -124,7 +124,7 @@ class FtpCommandsTest {
     }
 
     @Test
-    void transfersOfManyChunksWholeAndFromAnOffsetThatSplitsThem() throws IOException {
+    void largeTransfersWholeAndFromAnOffsetAcrossTheReadAheadWindows() throws IOException {
         byte[] whole = random(3 * VfsFtpFile.STREAM_BUFFER * 4 + 12_345, 3);
         put("large.bin", whole);
         assertThat(get("large.bin")).isEqualTo(whole);
