@@ -40,6 +40,9 @@ declare -A pid=()
 cleanup() {
     local status=$?
     trap - EXIT INT TERM
+    if [[ -n ${pid[eventvfs]:-} && -n ${BENCH_FTP_JFR:-} ]] && kill -0 "${pid[eventvfs]}" 2>/dev/null; then
+        jfr_dump "${pid[eventvfs]}" "$BENCH_FTP_JFR"
+    fi
     for s in eventvfs vsftpd; do
         [[ -n ${pid[$s]:-} ]] && stop_pid "${pid[$s]}" "$s"
     done
@@ -93,9 +96,14 @@ CONF
 }
 
 start_eventvfs() {
+    local opts=${VFS_JAVA_OPTS:-}
+    if [[ -n ${BENCH_FTP_JFR:-} ]]; then
+        # Dumped with jcmd before the server stops (see cleanup): a dump on exit races the shutdown.
+        opts+=" -XX:StartFlightRecording=name=bench,settings=${BENCH_FTP_JFR_SETTINGS:-profile}"
+    fi
     note "starting eventvfs (./vfs run builds it first if a source changed)"
-    "$root/vfs" run --data "$work/vfs-data" --sftp-port 0 --webdav-port 0 --ftp-port "$vfs_port" \
-        >"$work/vfs.log" 2>&1 &
+    VFS_JAVA_OPTS=$opts "$root/vfs" run --data "$work/vfs-data" --sftp-port 0 --webdav-port 0 \
+        --ftp-port "$vfs_port" >"$work/vfs.log" 2>&1 &
     pid[eventvfs]=$!   # ./vfs execs java, so this is the server's own pid
 }
 
@@ -113,21 +121,25 @@ printf '%s\n' "$password" | "$root/vfs" user add bench --password-stdin --data "
 # then before it connects a data connection, whatever the server.
 # ---------------------------------------------------------------------------------------------
 declare -A top=([vsftpd]=/data [eventvfs]='')
-lftp_run() { # SERVER SCRIPT
+lftp_run() { # SERVER SCRIPT [SETTINGS]
     local login
     if [[ $1 == vsftpd ]]; then login=(-u anonymous,); else login=(-u "bench,$password"); fi
-    # Mirroring sets no times or permissions: vsftpd takes neither, and each would be
-    # one more command for eventvfs.
+    # Mirroring sets no permissions, and SITE UTIME is off: vsftpd takes neither, and each would
+    # be one more command for eventvfs.
     # One line: lftp runs a line of -e before it has connected.
     local settings="set cmd:fail-exit yes; set ftp:ssl-allow no; set net:max-retries 1; set xfer:clobber on"
-    settings+="; set ftp:use-site-utime no; set ftp:use-site-utime2 no"
+    settings+="; set ftp:use-site-utime no; set ftp:use-site-utime2 no${3:+; $3}"
     lftp "${login[@]}" -p "${port[$1]}" -e "$settings; $2; bye" 127.0.0.1 >>"$out/lftp-$1.log" 2>&1 \
         || { tail -n 5 "$out/lftp-$1.log" >&2; return 1; }
 }
-put_file() { lftp_run "$1" "put $3 -o ${top[$1]}/$2"; }                       # SERVER REMOTE LOCAL
-get_file() { lftp_run "$1" "get ${top[$1]}/$2 -o $3"; }                       # SERVER REMOTE LOCAL
-put_tree() { lftp_run "$1" "mirror -R --no-perms $3 ${top[$1]}/$2"; }         # SERVER REMOTE LOCAL
-get_tree() { lftp_run "$1" "mirror --no-perms ${top[$1]}/$2 $3"; }            # SERVER REMOTE LOCAL
+# Uploads without FEAT: lftp sends MFMT after every upload to a server whose FEAT lists it, and has
+# no setting against that alone. vsftpd does not list MFMT; eventvfs does, and each MFMT is one more
+# command and one more event (a durable append) per file.
+no_times="set ftp:use-feat no"
+put_file() { lftp_run "$1" "put $3 -o ${top[$1]}/$2" "$no_times"; }               # SERVER REMOTE LOCAL
+get_file() { lftp_run "$1" "get ${top[$1]}/$2 -o $3"; }                           # SERVER REMOTE LOCAL
+put_tree() { lftp_run "$1" "mirror -R --no-perms $3 ${top[$1]}/$2" "$no_times"; } # SERVER REMOTE LOCAL
+get_tree() { lftp_run "$1" "mirror --no-perms ${top[$1]}/$2 $3"; }                # SERVER REMOTE LOCAL
 
 note "$(nproc) cores; sizes: ${big_mb} MiB, ${small_n} x ${small_kb} KiB; runs $runs"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -153,16 +165,20 @@ if (( warm_files > 0 || warm_mb > 0 )); then
     rm -rf "$local/warm" "$local/warm.down" "$local/warm-big" "$local/warm-big.down"
 fi
 
+# Each timed step starts with the disk synced (untimed): the pages vsftpd leaves dirty (it never
+# fsyncs) would otherwise be written back during eventvfs's next step and slow its fsyncs down.
+timed() { sync; time_step_pid "$@"; }
+
 note "uploading and downloading ${big_mb} MiB"
 for ((r = 0; r < runs; r++)); do
     head -c $((big_mb << 20)) /dev/urandom >"$local/big.bin"
     big_sha=$(sha256sum "$local/big.bin" | cut -d' ' -f1)
     for s in "${servers[@]}"; do
-        time_step_pid "STOR ${big_mb} MiB" "$s" put_file "$s" "big-$r.bin" "$local/big.bin"
+        timed "STOR ${big_mb} MiB" "$s" put_file "$s" "big-$r.bin" "$local/big.bin"
     done
     for s in "${servers[@]}"; do
         rm -f "$local/big.down"
-        time_step_pid "RETR ${big_mb} MiB" "$s" get_file "$s" "big-$r.bin" "$local/big.down"
+        timed "RETR ${big_mb} MiB" "$s" get_file "$s" "big-$r.bin" "$local/big.down"
         [[ $(sha256sum "$local/big.down" | cut -d' ' -f1) == "$big_sha" ]] \
             || die "$s: the downloaded ${big_mb} MiB file differs from the uploaded one"
     done
@@ -173,11 +189,11 @@ note "STOR and RETR of ${small_n} x ${small_kb} KiB (lftp mirror)"
 for ((r = 0; r < runs; r++)); do
     random_files "$local/small" "$small_n" "$small_kb"
     for s in "${servers[@]}"; do
-        time_step_pid "STOR ${small_n} x ${small_kb} KiB" "$s" put_tree "$s" "small-$r" "$local/small"
+        timed "STOR ${small_n} x ${small_kb} KiB" "$s" put_tree "$s" "small-$r" "$local/small"
     done
     for s in "${servers[@]}"; do
         rm -rf "$local/small.down"
-        time_step_pid "RETR ${small_n} x ${small_kb} KiB" "$s" get_tree "$s" "small-$r" "$local/small.down"
+        timed "RETR ${small_n} x ${small_kb} KiB" "$s" get_tree "$s" "small-$r" "$local/small.down"
         same_files "$local/small.down" "$local/small.sums" || die "$s: the downloaded small files differ"
     done
 done

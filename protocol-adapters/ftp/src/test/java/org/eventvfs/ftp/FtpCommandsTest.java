@@ -124,6 +124,17 @@ class FtpCommandsTest {
     }
 
     @Test
+    void largeTransfersWholeAndFromAnOffsetAcrossTheReadAheadWindows() throws IOException {
+        byte[] whole = random(3 * VfsFtpFile.STREAM_BUFFER * 4 + 12_345, 3);
+        put("large.bin", whole);
+        assertThat(get("large.bin")).isEqualTo(whole);
+
+        int offset = VfsFtpFile.STREAM_BUFFER * 4 - 1_000;
+        ftp.setRestartOffset(offset);
+        assertThat(get("large.bin")).isEqualTo(Arrays.copyOfRange(whole, offset, whole.length));
+    }
+
+    @Test
     void renameDeleteAndTheirErrors() throws IOException {
         put("old.txt", "o".getBytes(UTF_8));
         put("taken.txt", "t".getBytes(UTF_8));

@@ -9,8 +9,8 @@ import org.eventvfs.domain.Content;
  * Reads one revision for a read-only channel. A read that goes on where the last one ended (a
  * download: SFTP clients ask for 32 KiB at a time, in order) is served from a window of
  * {@link #WINDOW} bytes, and the next window is fetched while the client takes this one, so the
- * blob store is asked once per window instead of once per request. Other reads go to the store as
- * they are.
+ * blob store is asked once per window instead of once per request; a read that ends in the next
+ * window takes its two parts from both. Other reads go to the store as they are.
  */
 final class SequentialReader {
     static final int WINDOW = 1 << 20;
@@ -33,13 +33,18 @@ final class SequentialReader {
         boolean sequential = at == lastEnd;
         lastEnd = at + length;
         long index = at / WINDOW;
-        boolean oneWindow = (at + length - 1) / WINDOW == index;
-        if (!oneWindow || (!sequential && index != windowIndex)) {
+        long lastIndex = (at + length - 1) / WINDOW;
+        if (lastIndex > index + 1 || (!sequential && index != windowIndex)) {
             return volume.read(content, at, length).await();
         }
         int from = (int) (at - index * WINDOW);
         Buffer in = window(index);
-        return in.slice(from, Math.min(from + length, in.length()));
+        if (lastIndex == index) {
+            return in.slice(from, Math.min(from + length, in.length()));
+        }
+        // The read goes on into the next window, fetched meanwhile (a download from a REST offset).
+        int head = in.length() - from;
+        return Buffer.buffer(length).appendBuffer(in, from, head).appendBuffer(window(lastIndex), 0, length - head);
     }
 
     private Buffer window(long index) {
