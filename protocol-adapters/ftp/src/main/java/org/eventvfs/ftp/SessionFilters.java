@@ -13,9 +13,11 @@ final class SessionFilters implements SessionFilter {
     private final AbortWatch abortWatch = new AbortWatch();
     private final LineLimit lineLimit = new LineLimit();
     private final EarlyFeat earlyFeat;
+    private final OpenSessions openSessions;
 
-    SessionFilters(FeatCommand feat) {
+    SessionFilters(FeatCommand feat, OpenSessions openSessions) {
         this.earlyFeat = new EarlyFeat(feat);
+        this.openSessions = openSessions;
     }
 
     @Override
@@ -29,6 +31,7 @@ final class SessionFilters implements SessionFilter {
         session.getFilterChain().addBefore("threadPool", EarlyFeat.NAME, earlyFeat);
         session.getFilterChain().addBefore("threadPool", AbortWatch.NAME, abortWatch);
         abortWatch.watch(session);
+        openSessions.open(session);
         return true;
     }
 }
