@@ -14,7 +14,8 @@ import org.eventvfs.spi.EventBatch;
  * The statements of one append, run in one transaction: the guarded move of the stream's head
  * first (it waits for an append in flight on the same stream and refuses a stale one), then the
  * events, the commands, and the tree rows derived from the events. Every statement is sent without
- * waiting for the one before (pipelined); runs of the same statement go as one batch.
+ * waiting for the one before (pipelined); the events, the commands and each run of created nodes go
+ * as one multi-row insert each, other runs of the same statement as one batch.
  */
 final class AppendTransaction {
     private final List<SqlStep> steps = new ArrayList<>();
@@ -30,12 +31,12 @@ final class AppendTransaction {
         for (EventBatch batch : batches) {
             for (int i = 0; i < batch.events().size(); i++) {
                 EventEnvelope e = batch.events().get(i);
-                steps.add(new SqlStep(EventRows.INSERT_EVENT, EventRows.event(e, batch.json().get(i))));
+                steps.add(new SqlStep(EventRows.INSERT_EVENTS, EventRows.event(e, batch.json().get(i))));
                 if (e.payload() instanceof VolumeEvent event) {
                     tree.addAll(TreeRows.of(stream, e.position(), event));
                 }
             }
-            commands.add(new SqlStep(EventRows.INSERT_COMMAND, EventRows.command(stream, batch)));
+            commands.add(new SqlStep(EventRows.INSERT_COMMANDS, EventRows.command(stream, batch)));
         }
         steps.addAll(commands);
         steps.addAll(tree);
@@ -61,13 +62,12 @@ final class AppendTransaction {
         List<Future<?>> sent = new ArrayList<>();
         int i = 0;
         while (i < steps.size()) {
-            String sql = steps.get(i).sql();
+            SqlStep.Statement statement = steps.get(i).statement();
             List<Tuple> run = new ArrayList<>();
-            for (; i < steps.size() && steps.get(i).sql().equals(sql); i++) {
+            for (; i < steps.size() && steps.get(i).statement() == statement; i++) {
                 run.add(steps.get(i).arguments());
             }
-            sent.add(run.size() == 1 ? connection.preparedQuery(sql).execute(run.getFirst())
-                    : connection.preparedQuery(sql).executeBatch(run));
+            sent.add(statement.send(connection, run));
         }
         sent.getFirst().onComplete(ar -> headMoved.tryComplete());
         return Future.join(sent).transform(ar -> {
