@@ -17,12 +17,9 @@ record SqlStep(Statement statement, Tuple arguments) {
      */
     record Statement(String sql, Class<?>... columns) {
 
-        Future<?> send(SqlConnection connection, List<Tuple> run) {
-            if (columns.length > 0) {
-                return connection.preparedQuery(sql).execute(transposed(run));
-            }
-            return run.size() == 1 ? connection.preparedQuery(sql).execute(run.getFirst())
-                    : connection.preparedQuery(sql).executeBatch(run);
+        /** The executions that run {@code steps}, each a step of this statement, in order. */
+        Run run(List<Tuple> steps) {
+            return new Run(sql, columns.length > 0 ? List.of(transposed(steps)) : steps);
         }
 
         /** One array per column, of the rows' values in order. */
@@ -36,6 +33,14 @@ record SqlStep(Statement statement, Tuple arguments) {
                 arrays.addValue(values);
             }
             return arrays;
+        }
+    }
+
+    /** A statement with the arguments of each of its executions, ready to send. */
+    record Run(String sql, List<Tuple> executions) {
+        Future<?> send(SqlConnection connection) {
+            return executions.size() == 1 ? connection.preparedQuery(sql).execute(executions.getFirst())
+                    : connection.preparedQuery(sql).executeBatch(executions);
         }
     }
 }
