@@ -59,7 +59,7 @@ final class StreamAppends {
         AppendTransaction transaction = new AppendTransaction(stream, group.getFirst().expectedHead, batches);
         waitingForHead = true;
         transaction.headMoved().onComplete(ar -> headMoved());
-        pool.withTransaction(transaction::run).onComplete(ar -> {
+        pool.withConnection(transaction::run).onComplete(ar -> {
             transaction.ended();
             for (Queued append : group) {
                 if (ar.succeeded()) {

@@ -21,6 +21,7 @@ import org.eventvfs.domain.VolumeEvent.SymlinkCreated;
 import org.eventvfs.domain.VolumeEvent.TreeCopied;
 import org.eventvfs.domain.VolumeEvent.TreeRestored;
 import org.eventvfs.domain.VolumeEvent.UploadAborted;
+import org.eventvfs.storage.postgres.SqlStep.Statement;
 
 /**
  * What each volume event does to the {@code node_versions} table, as statements run in the
@@ -29,12 +30,20 @@ import org.eventvfs.domain.VolumeEvent.UploadAborted;
  * and starts a changed copy there; a removal ends the versions of the node and everything below it.
  */
 final class TreeRows {
-    static final String CREATE = """
+    static final Statement CREATE = new Statement("""
             INSERT INTO node_versions (volume, node_id, valid_from, parent_id, name, kind, mode, owner, created_ms,
                                        modified_ms, size, sha256, blocks, target, properties)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text::jsonb, $14, $15::text::jsonb)""";
+            SELECT volume, node_id, valid_from, parent_id, name, kind, mode, owner, created_ms, modified_ms, size,
+                   sha256, blocks::jsonb, target, properties::jsonb
+            FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::integer[],
+                        $8::text[], $9::bigint[], $10::bigint[], $11::bigint[], $12::text[], $13::text[], $14::text[],
+                        $15::text[])
+                AS r(volume, node_id, valid_from, parent_id, name, kind, mode, owner, created_ms, modified_ms, size,
+                     sha256, blocks, target, properties)""",
+            String.class, Long.class, Long.class, Long.class, String.class, String.class, Integer.class,
+            String.class, Long.class, Long.class, Long.class, String.class, String.class, String.class, String.class);
     /** Every argument after the position is null where the event leaves that column as it is. */
-    static final String CHANGE = """
+    static final Statement CHANGE = new Statement("""
             WITH old AS (
                 UPDATE node_versions SET valid_to = $3
                 WHERE volume = $1 AND node_id = $2 AND valid_to IS NULL
@@ -46,15 +55,15 @@ final class TreeRows {
                    coalesce($8::bigint, modified_ms), coalesce($9::bigint, size), coalesce($10::text, sha256),
                    coalesce($11::text::jsonb, blocks), target,
                    (properties - coalesce($12::text[], '{}')) || coalesce($13::text::jsonb, '{}')
-            FROM old""";
-    static final String REMOVE = """
+            FROM old""");
+    static final Statement REMOVE = new Statement("""
             WITH RECURSIVE doomed AS (
                 SELECT node_id FROM node_versions WHERE volume = $1 AND node_id = $2 AND valid_to IS NULL
                 UNION ALL
                 SELECT c.node_id FROM node_versions c JOIN doomed d ON c.parent_id = d.node_id
                 WHERE c.volume = $1 AND c.valid_to IS NULL)
             UPDATE node_versions SET valid_to = $3
-            WHERE volume = $1 AND valid_to IS NULL AND node_id IN (SELECT node_id FROM doomed)""";
+            WHERE volume = $1 AND valid_to IS NULL AND node_id IN (SELECT node_id FROM doomed)""");
 
     private TreeRows() {
     }

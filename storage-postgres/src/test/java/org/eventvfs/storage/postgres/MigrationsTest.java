@@ -7,6 +7,10 @@ import static org.eventvfs.testkit.Await.result;
 
 import io.vertx.core.Vertx;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.eventvfs.domain.Node;
 import org.eventvfs.domain.VfsPath;
 import org.eventvfs.migrations.Migrations;
@@ -51,6 +55,35 @@ class MigrationsTest {
 
             assertThat(Migrations.migrate(database)).isEqualTo(new SchemaChange(version, newest));
             assertStoreWorks(database);
+        }
+    }
+
+    /** Version 3 computes the payload on demand: queries read {@code e.payload} as they did the column. */
+    @Test
+    void eventsWrittenBeforeVersion3KeepTheirPayloadForQueries() throws SQLException {
+        PostgresUri database = newDatabase();
+        Migrations.migrateTo(database, 2);
+        String json = """
+                {"stream":"default","position":1,"payload":{"nodeId":7,"name":"report.pdf"}}""";
+        PostgresDatabases.execute(uri(database), """
+                INSERT INTO events (volume, position, event_id, command_id, type, schema_version, time, actor_user,
+                                    actor_protocol, actor_address, previous_hash, hash, json)
+                VALUES ('default', 1, gen_random_uuid(), gen_random_uuid(), 'NodeRemoved', 1, now(), 'alice',
+                        'sftp', '192.0.2.7', '\\x00', '\\x01', '%s')""".formatted(json));
+        String query = "SELECT e.payload ->> 'name' FROM events e WHERE (e.payload ->> 'nodeId')::bigint = 7";
+        assertThat(singleValue(database, query)).isEqualTo("report.pdf");
+
+        assertThat(Migrations.migrate(database).from()).isEqualTo(2);
+
+        assertThat(singleValue(database, query)).isEqualTo("report.pdf");
+        assertThat(singleValue(database, "SELECT json FROM events")).isEqualTo(json);
+    }
+
+    private static String singleValue(PostgresUri database, String query) throws SQLException {
+        try (Connection c = PostgresDatabases.connect(uri(database)); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery(query)) {
+            assertThat(r.next()).isTrue();
+            return r.getString(1);
         }
     }
 
