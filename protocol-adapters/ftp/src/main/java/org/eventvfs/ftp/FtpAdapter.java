@@ -17,6 +17,7 @@ import org.apache.ftpserver.listener.Listener;
 import org.apache.ftpserver.listener.ListenerFactory;
 import org.apache.ftpserver.ssl.SslConfiguration;
 import org.eventvfs.LoginThrottle;
+import org.eventvfs.nio.HomeFileSystems;
 import org.eventvfs.spi.AdapterContext;
 import org.eventvfs.spi.BlockingAdapter;
 import org.slf4j.Logger;
@@ -71,7 +72,7 @@ public final class FtpAdapter extends BlockingAdapter<FtpSettings> {
         }
         factory.setConnectionConfig(connections(settings));
         factory.setUserManager(new FtpUsers(context.vfs(), throttle, settings.idleTimeout()));
-        factory.setFileSystem(new UserFileSystems(context.vfs(), context.dataDirectory(), context.historyFolder()));
+        factory.setFileSystem(new UserFileSystems(HomeFileSystems.of(context)));
         // FtpServer clears this map when it stops: it must be mutable.
         factory.setFtplets(new HashMap<>(Map.of("accessGuard", new AccessGuard(throttle, settings.requireTls()),
                 "historyGuard", new HistoryGuard())));

@@ -14,6 +14,7 @@ import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.scp.server.ScpCommandFactory;
 import org.apache.sshd.server.SshServer;
 import org.eventvfs.LoginThrottle;
+import org.eventvfs.nio.HomeFileSystems;
 import org.eventvfs.spi.AdapterContext;
 import org.eventvfs.spi.BlockingAdapter;
 import org.slf4j.Logger;
@@ -69,7 +70,7 @@ public final class SftpAdapter extends BlockingAdapter<SftpSettings> {
             ssh.setHostBasedAuthenticator(null);
             ssh.addSessionListener(failures);
             ssh.addSessionListener(new OpenSessions(context.vfs().stats()));
-            ssh.setFileSystemFactory(new UserFileSystems(context.vfs(), context.dataDirectory(), context.historyFolder()));
+            ssh.setFileSystemFactory(new UserFileSystems(HomeFileSystems.of(context)));
             ssh.setSubsystemFactories(List.of(new VfsSftpSubsystemFactory(threads)));
             if (settings.scp()) {
                 ssh.setCommandFactory(new ScpCommandFactory.Builder()

@@ -4,26 +4,17 @@ import java.nio.file.FileSystem;
 import java.nio.file.Path;
 import org.apache.sshd.common.file.FileSystemFactory;
 import org.apache.sshd.common.session.SessionContext;
-import org.eventvfs.Vfs;
-import org.eventvfs.nio.VfsFileSystems;
+import org.eventvfs.nio.HomeFileSystems;
 
 /**
  * Gives each SFTP or SCP channel the logged-in user's home as a file system of its own, whose root
  * is the home: nothing a client sends can name a path outside it. SSHD closes it with the channel.
  */
 final class UserFileSystems implements FileSystemFactory {
-    private final Vfs vfs;
-    private final Path spaceProbe;
-    private final String historyFolder;
+    private final HomeFileSystems homes;
 
-    /**
-     * @param spaceProbe a path on the disk that holds the data, whose free space clients are shown
-     * @param historyFolder the name of the read-only folder of past trees in each home, or empty for none
-     */
-    UserFileSystems(Vfs vfs, Path spaceProbe, String historyFolder) {
-        this.vfs = vfs;
-        this.spaceProbe = spaceProbe;
-        this.historyFolder = historyFolder;
+    UserFileSystems(HomeFileSystems homes) {
+        this.homes = homes;
     }
 
     /** Only SCP's shell mode asks, which is not served: the file system's root is the home. */
@@ -35,7 +26,6 @@ final class UserFileSystems implements FileSystemFactory {
     /** Blocks while the user's volume loads; SSHD calls this on its own threads, never Vert.x's. */
     @Override
     public FileSystem createFileSystem(SessionContext session) {
-        return VfsFileSystems.forUser(vfs, SessionAccount.of(session), SessionAccount.actor(session), spaceProbe,
-                historyFolder);
+        return homes.open(SessionAccount.of(session), SessionAccount.actor(session));
     }
 }
