@@ -3,6 +3,7 @@ package org.eventvfs.server;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import org.eventvfs.PasswordHasher;
@@ -115,7 +116,7 @@ final class UserAdministration implements UserOperations {
             return Future.failedFuture(invalid);
         }
         long valid = invite.validSeconds() > 0 ? invite.validSeconds() : DEFAULT_INVITE_VALIDITY.toSeconds();
-        Instant expires = Instant.now().plusSeconds(valid);
+        Instant expires = Instant.now().plusSeconds(valid).truncatedTo(ChronoUnit.SECONDS);
         String code = InviteCodes.newCode();
         return prepareHome(place)
                 .compose(ready -> execute(new AccountCommand.InviteUser(place.name(), InviteCodes.hash(code),
