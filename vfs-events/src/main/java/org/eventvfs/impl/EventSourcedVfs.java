@@ -15,6 +15,7 @@ import org.eventvfs.BlockCheck;
 import org.eventvfs.CheckpointCheck;
 import org.eventvfs.CheckpointHead;
 import org.eventvfs.GcReport;
+import org.eventvfs.LiveSessions;
 import org.eventvfs.Retention;
 import org.eventvfs.Vfs;
 import org.eventvfs.VfsOptions;
@@ -53,7 +54,8 @@ public final class EventSourcedVfs implements Vfs {
     /** Each loaded stream's writer, told when another process appends to its stream. */
     private final ConcurrentHashMap<String, StreamWriter<?, ?>> writers = new ConcurrentHashMap<>();
     private Accounts accounts;
-    private final VfsStats stats = new VfsStats();
+    private final LiveSessions sessions;
+    private final VfsStats stats;
 
     private EventSourcedVfs(Vertx vertx, VfsOptions options, EventStore events, BlobStore blobs) {
         this.vertx = vertx;
@@ -63,6 +65,8 @@ public final class EventSourcedVfs implements Vfs {
         this.blobs = new SmallBlockCache(guarded, SMALL_BLOCKS_CACHED);
         this.snapshots = new VolumeSnapshots(vertx, options.dataDirectory().resolve("snapshots"),
                 options.snapshotEvery());
+        this.sessions = new LiveSessions(options.clock());
+        this.stats = new VfsStats(sessions);
     }
 
     public static Future<Vfs> open(Vertx vertx, VfsOptions options) {
@@ -146,6 +150,11 @@ public final class EventSourcedVfs implements Vfs {
     @Override
     public VfsStats stats() {
         return stats;
+    }
+
+    @Override
+    public LiveSessions sessions() {
+        return sessions;
     }
 
     @Override
