@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,21 +47,15 @@ public final class LiveSessions {
         return open.values().stream().map(Registration::view).sorted(BY_START).toList();
     }
 
-    /** Closes the session {@code id}; false if there is no such session open. */
-    public boolean kick(String id) {
-        Registration session = open.get(id);
-        return session != null && session.kick();
+    /** Closes the session {@code id} and tells what it was; empty if no such session is open. */
+    public Optional<LiveSession> kick(String id) {
+        return Optional.ofNullable(open.get(id)).filter(Registration::kick).map(Registration::view);
     }
 
-    /** Closes every session logged in as {@code user} and tells how many there were. */
-    public int kickUser(String user) {
-        int kicked = 0;
-        for (Registration session : open.values()) {
-            if (user.equals(session.user) && session.kick()) {
-                kicked++;
-            }
-        }
-        return kicked;
+    /** Closes every session logged in as {@code user} and tells what they were, oldest first. */
+    public List<LiveSession> kickUser(String user) {
+        return open.values().stream().filter(session -> user.equals(session.user)).filter(Registration::kick)
+                .map(Registration::view).sorted(BY_START).toList();
     }
 
     /**

@@ -6,13 +6,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code vfs admin}: what only a running server knows, asked through its admin socket. */
-@Command(name = "admin", description = "Ask the running server: stats.")
+@Command(name = "admin", description = "Ask the running server: stats, sessions, kick.")
 final class AdminCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name an admin command: stats");
+        throw new ParameterException(spec.commandLine(), "name an admin command: stats, sessions or kick");
     }
 }

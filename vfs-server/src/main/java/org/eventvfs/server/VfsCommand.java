@@ -41,7 +41,9 @@ public final class VfsCommand implements Runnable {
                 .addSubcommand(new UserKeysCommand(environment))
                 .addSubcommand(new UserRemoveCommand(environment));
         CommandLine admin = new CommandLine(new AdminCommand())
-                .addSubcommand(new AdminStatsCommand(environment));
+                .addSubcommand(new AdminStatsCommand(environment))
+                .addSubcommand(new AdminSessionsCommand(environment))
+                .addSubcommand(new AdminKickCommand(environment));
         // Settings last: picocli copies them only to the subcommands already added.
         return new CommandLine(new VfsCommand())
                 .addSubcommand(new RunCommand(environment))

@@ -49,7 +49,7 @@ class WebDavSessionsTest {
             EventEnvelope created = server.events().getLast();
             assertThat(created.actor().session()).isEqualTo(listed.id());
 
-            assertThat(server.vfs.sessions().kick(listed.id())).isTrue();
+            assertThat(server.vfs.sessions().kick(listed.id())).contains(listed);
             assertThat(alice.getInputStream().read()).as("the end of alice's connection").isEqualTo(-1);
             assertThat(server.awaitSessions("webdav", 1)).extracting(LiveSession::user).containsExactly("bob");
             assertThat(exchange(bob, request("PROPFIND", "/", "bob"))).startsWith("HTTP/1.1 207");
