@@ -1,6 +1,7 @@
 package org.eventvfs;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -49,13 +50,20 @@ public final class LiveSessions {
 
     /** Closes the session {@code id} and tells what it was; empty if no such session is open. */
     public Optional<LiveSession> kick(String id) {
-        return Optional.ofNullable(open.get(id)).filter(Registration::kick).map(Registration::view);
+        Registration session = open.get(id);
+        return session != null && session.kick() ? Optional.of(session.view()) : Optional.empty();
     }
 
     /** Closes every session logged in as {@code user} and tells what they were, oldest first. */
     public List<LiveSession> kickUser(String user) {
-        return open.values().stream().filter(session -> user.equals(session.user)).filter(Registration::kick)
-                .map(Registration::view).sorted(BY_START).toList();
+        List<LiveSession> kicked = new ArrayList<>();
+        for (Registration session : open.values()) {
+            if (user.equals(session.user) && session.kick()) {
+                kicked.add(session.view());
+            }
+        }
+        kicked.sort(BY_START);
+        return kicked;
     }
 
     /**

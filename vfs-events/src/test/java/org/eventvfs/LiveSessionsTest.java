@@ -47,7 +47,7 @@ class LiveSessionsTest {
         again.loggedIn("alice");
         bob.loggedIn("bob");
 
-        assertThat(sessions.kick(alice.id())).hasValueSatisfying(kicked -> assertThat(kicked.user()).isEqualTo("alice"));
+        assertThat(sessions.kick(alice.id())).map(LiveSession::user).contains("alice");
         assertThat(sessions.kick(alice.id())).isEmpty();
         assertThat(sessions.kickUser("alice")).extracting(LiveSession::id).containsExactly(again.id());
         assertThat(sessions.kickUser("alice")).isEmpty();

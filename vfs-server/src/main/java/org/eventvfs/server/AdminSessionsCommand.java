@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code vfs admin sessions}: the running server's open sessions, as a table or JSON. */
-@Command(name = "sessions", description = "The running server's open sessions: who is connected, from where, since when.")
+@Command(name = "sessions", description = "The running server's open sessions: who, from where, since when.")
 final class AdminSessionsCommand implements Callable<Integer> {
     private final CommandEnvironment environment;
 

@@ -26,7 +26,8 @@ class WebDavSessionsTest {
         try (DavServer server = new DavServer()) {
             try (Socket socket = new Socket("127.0.0.1", server.port)) {
                 assertThat(exchange(socket, "OPTIONS / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")).startsWith("HTTP/1.1 ");
-                assertThat(server.awaitSessions("webdav", 1)).extracting(LiveSession::user).containsExactly((String) null);
+                assertThat(server.awaitSessions("webdav", 1)).extracting(LiveSession::user)
+                        .containsExactly((String) null);
             }
             server.awaitSessions("webdav", 0);
         }
