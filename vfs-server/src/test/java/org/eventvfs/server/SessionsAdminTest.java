@@ -116,6 +116,16 @@ class SessionsAdminTest {
         }
     }
 
+    @Test
+    void kickTakesASessionOrAUserNotBoth() {
+        String folder = dir.resolve("data").toString();
+        for (Result result : List.of(cli.run("admin", "kick", "--data", folder),
+                cli.run("admin", "kick", "sftp-1", "--user", "alice", "--data", folder))) {
+            assertThat(result.status()).isEqualTo(2);
+            assertThat(result.err()).contains("ID").contains("--user");
+        }
+    }
+
     private ClientSession login(String user) throws Exception {
         ClientSession session = ssh.connect(user, "127.0.0.1", sftpPort).verify(TIMEOUT).getClientSession();
         session.addPasswordIdentity("pw");
