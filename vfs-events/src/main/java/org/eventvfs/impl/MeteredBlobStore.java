@@ -6,6 +6,7 @@ import java.util.List;
 import org.eventvfs.VfsStats;
 import org.eventvfs.domain.Sha256;
 import org.eventvfs.spi.BlobStore;
+import org.eventvfs.spi.BlobUsage;
 import org.eventvfs.spi.StoredBlock;
 
 /** The block store as volumes use it, counting the content bytes stored and read into {@link VfsStats}. */
@@ -41,6 +42,11 @@ final class MeteredBlobStore implements BlobStore {
     @Override
     public Future<List<StoredBlock>> list() {
         return store.list();
+    }
+
+    @Override
+    public Future<BlobUsage> usage() {
+        return store.usage();
     }
 
     @Override
