@@ -2,6 +2,7 @@ package org.eventvfs;
 
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpConnection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,8 +11,9 @@ import org.eventvfs.domain.VfsException;
 
 /**
  * Counters of what a running {@link Vfs} does, for operators: commands answered, bytes stored and
- * read, refused logins, and the sessions each protocol adapter has open. Cheap to update from any
- * thread; a {@link #snapshot()} reads them all.
+ * read, refused logins, store failures, and the sessions each protocol adapter has open. Cheap to
+ * update from any thread; a {@link #snapshot()} reads them all, and {@link #rates()} the recent
+ * rates per second from the samples a periodic timer takes with {@link #sample()}.
  */
 public final class VfsStats {
     private final LongAdder committed = new LongAdder();
@@ -20,7 +22,9 @@ public final class VfsStats {
     private final LongAdder bytesIn = new LongAdder();
     private final LongAdder bytesOut = new LongAdder();
     private final LongAdder loginsRefused = new LongAdder();
+    private final LongAdder storeFailures = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> sessions = new ConcurrentHashMap<>();
+    private final RecentRates rates = new RecentRates(new RecentRates.Sample(System.nanoTime(), 0, 0, 0));
 
     /**
      * The counters at one moment.
@@ -29,20 +33,28 @@ public final class VfsStats {
      * @param commandsFailed commands that failed for another reason (a store that did not answer)
      * @param bytesIn content bytes stored, as uploaded (before deduplication)
      * @param bytesOut content bytes read from the block store
+     * @param storeFailures appends to the event store and block reads and writes that failed
      * @param sessions open sessions by protocol
      */
     public record Snapshot(long commandsCommitted, long commandsRefused, long commandsFailed, long bytesIn,
-                           long bytesOut, long loginsRefused, Map<String, Long> sessions) {
+                           long bytesOut, long loginsRefused, long storeFailures, Map<String, Long> sessions) {
         public Snapshot {
             sessions = Map.copyOf(sessions);
         }
     }
 
-    /** Counts a command's answer: committed, refused (a {@link VfsException}) or failed. */
+    /** Rates per second over the last {@code seconds}: commands answered, content bytes stored and read. */
+    public record Rate(int seconds, double commandsPerSecond, double bytesInPerSecond, double bytesOutPerSecond) {
+    }
+
+    /**
+     * Counts a command's answer: committed, refused (a {@link VfsException} for what it asked) or
+     * failed ({@link VfsException.Unavailable}: a store did not answer, or anything unexpected).
+     */
     public void commandAnswered(Throwable failure) {
         if (failure == null) {
             committed.increment();
-        } else if (failure instanceof VfsException) {
+        } else if (failure instanceof VfsException && !(failure instanceof VfsException.Unavailable)) {
             refused.increment();
         } else {
             failed.increment();
@@ -59,6 +71,11 @@ public final class VfsStats {
 
     public void loginRefused() {
         loginsRefused.increment();
+    }
+
+    /** An append to the event store, or a block read or write, failed (not a missing block). */
+    public void storeFailed() {
+        storeFailures.increment();
     }
 
     /** A protocol adapter opened a session (an SSH connection, an FTP control connection, …). */
@@ -82,6 +99,21 @@ public final class VfsStats {
         Map<String, Long> open = new TreeMap<>();
         sessions.forEach((protocol, count) -> open.put(protocol, count.sum()));
         return new Snapshot(committed.sum(), refused.sum(), failed.sum(), bytesIn.sum(), bytesOut.sum(),
-                loginsRefused.sum(), open);
+                loginsRefused.sum(), storeFailures.sum(), open);
+    }
+
+    /** Samples the counters for {@link #rates()}; the {@link Vfs} calls it from a timer, about once a second. */
+    public void sample() {
+        rates.add(sampleAt(System.nanoTime()));
+    }
+
+    /** Commands and content bytes per second over the last 10 s and the last minute. */
+    public List<Rate> rates() {
+        return rates.rates(sampleAt(System.nanoTime()));
+    }
+
+    private RecentRates.Sample sampleAt(long nanos) {
+        return new RecentRates.Sample(nanos, committed.sum() + refused.sum() + failed.sum(), bytesIn.sum(),
+                bytesOut.sum());
     }
 }

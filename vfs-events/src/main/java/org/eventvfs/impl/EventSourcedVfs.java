@@ -15,7 +15,9 @@ import org.eventvfs.BlockCheck;
 import org.eventvfs.CheckpointCheck;
 import org.eventvfs.CheckpointHead;
 import org.eventvfs.GcReport;
+import org.eventvfs.MeasuredBlobUsage;
 import org.eventvfs.Retention;
+import org.eventvfs.StreamStats;
 import org.eventvfs.Vfs;
 import org.eventvfs.VfsOptions;
 import org.eventvfs.VfsStats;
@@ -44,6 +46,8 @@ public final class EventSourcedVfs implements Vfs {
     private final EventStore events;
     /** Bytes of small blocks kept in memory for reads (SmallBlockCache): 512 files of 64 KiB. */
     private static final long SMALL_BLOCKS_CACHED = 32L << 20;
+    /** How often the blob store may be walked to measure it, at most. */
+    private static final Duration BLOB_USAGE_INTERVAL = Duration.ofMinutes(1);
 
     private final CollectionGuard guarded;
     private final SmallBlockCache blobs;
@@ -54,6 +58,9 @@ public final class EventSourcedVfs implements Vfs {
     private final ConcurrentHashMap<String, StreamWriter<?, ?>> writers = new ConcurrentHashMap<>();
     private Accounts accounts;
     private final VfsStats stats = new VfsStats();
+    private final BlobUsageMeter blobUsage;
+    /** The timer that samples the counters for their rates, once open. */
+    private long sampling;
 
     private EventSourcedVfs(Vertx vertx, VfsOptions options, EventStore events, BlobStore blobs) {
         this.vertx = vertx;
@@ -63,6 +70,7 @@ public final class EventSourcedVfs implements Vfs {
         this.blobs = new SmallBlockCache(guarded, SMALL_BLOCKS_CACHED);
         this.snapshots = new VolumeSnapshots(vertx, options.dataDirectory().resolve("snapshots"),
                 options.snapshotEvery());
+        this.blobUsage = new BlobUsageMeter(guarded, BLOB_USAGE_INTERVAL, options.clock());
     }
 
     public static Future<Vfs> open(Vertx vertx, VfsOptions options) {
@@ -73,10 +81,16 @@ public final class EventSourcedVfs implements Vfs {
                         .recover(failure -> events.close().transform(ignored -> Future.failedFuture(failure)))
                         .compose(blobs -> {
                             EventSourcedVfs vfs = new EventSourcedVfs(vertx, options, events, blobs);
-                            return vfs.loadAccounts().compose(v -> events.watch(vfs::moved)).map(v -> (Vfs) vfs)
+                            return vfs.loadAccounts().compose(v -> events.watch(vfs::moved)).map(v -> vfs.sampling())
                                     .recover(failure -> vfs.closeStores()
                                             .transform(ignored -> Future.failedFuture(failure)));
                         }));
+    }
+
+    /** Starts sampling the counters every second, for their rates. */
+    private Vfs sampling() {
+        sampling = vertx.setPeriodic(1000, id -> stats.sample());
+        return this;
     }
 
     @Override
@@ -148,8 +162,35 @@ public final class EventSourcedVfs implements Vfs {
         return stats;
     }
 
+    /** Reads each stream's head and size from the store; a volume not loaded stays unloaded. */
+    @Override
+    public Future<List<StreamStats>> streamStats() {
+        return events.streams().compose(streams -> {
+            List<Future<StreamStats>> all = streams.stream().sorted().map(this::streamStats).toList();
+            return Future.all(all).map(done -> all.stream().map(Future::result).toList());
+        });
+    }
+
+    /** The writer's head is read after the store's, so a lag is never negative but for this node's appends since. */
+    private Future<StreamStats> streamStats(String stream) {
+        Future<StreamHead> head = events.head(stream);
+        Future<Long> size = events.size(stream);
+        return Future.all(head, size).map(both -> {
+            StreamWriter<?, ?> writer = writers.get(stream);
+            long events = head.result().position();
+            Long lag = writer == null ? null : Math.max(0, events - writer.durableHead().position());
+            return new StreamStats(stream, events, size.result(), lag);
+        });
+    }
+
+    @Override
+    public MeasuredBlobUsage blobUsage() {
+        return blobUsage.latest();
+    }
+
     @Override
     public Future<Void> close() {
+        vertx.cancelTimer(sampling);
         List<Future<Void>> written = new ArrayList<>();
         volumes.values().forEach(loading -> written.add(loading.compose(ProjectedVolume::snapshot)
                 .recover(e -> Future.succeededFuture())));
@@ -189,7 +230,7 @@ public final class EventSourcedVfs implements Vfs {
                     var locks = new LeaseTable(options.clock());
                     var writer = new StreamWriter<GuardedCommand, VolumeEvent>(name, events,
                             new VolumeModel(start.projection, new LockGuard(locks)), context, vertx.eventBus(),
-                            options.clock(), start.window, head);
+                            options.clock(), start.window, head, stats);
                     writers.put(name, writer);
                     LOG.info("volume {} loaded at position {} in {} ms", name, head.position(),
                             (System.nanoTime() - started) / 1_000_000);
@@ -227,7 +268,7 @@ public final class EventSourcedVfs implements Vfs {
             projection.markDurable(page.getLast().position());
         }).compose(head -> newContext().map(context -> {
             var writer = new StreamWriter<AccountCommand, AccountEvent>(EventEnvelope.ACCOUNTS, events, projection,
-                    context, vertx.eventBus(), options.clock(), window, head);
+                    context, vertx.eventBus(), options.clock(), window, head, stats);
             writers.put(EventEnvelope.ACCOUNTS, writer);
             accounts = new StreamAccounts(vertx, projection, writer, stats);
             return null;
