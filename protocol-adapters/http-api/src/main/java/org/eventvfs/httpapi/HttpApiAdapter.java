@@ -4,6 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.net.BindException;
+import java.util.Map;
+import java.util.Set;
+import org.eventvfs.LoginThrottle;
 import org.eventvfs.spi.AdapterContext;
 import org.eventvfs.spi.ProtocolAdapter;
 
@@ -14,6 +17,8 @@ import org.eventvfs.spi.ProtocolAdapter;
  */
 public final class HttpApiAdapter implements ProtocolAdapter {
     private HttpServer server;
+    /** The login throttle of the running API, which a reload gives new limits. */
+    private volatile LoginThrottle throttle;
 
     @Override
     public String name() {
@@ -34,7 +39,8 @@ public final class HttpApiAdapter implements ProtocolAdapter {
         } catch (IllegalArgumentException e) {
             return Future.failedFuture(e);
         }
-        ApiRoutes routes = new ApiRoutes(context.vertx(), context.vfs(), settings);
+        throttle = LoginThrottle.of(settings.slowAfter(), settings.banAfter(), settings.banTime());
+        ApiRoutes routes = new ApiRoutes(context.vertx(), context.vfs(), throttle, settings.loginCache());
         HttpServerOptions options = new HttpServerOptions().setHost(context.bind()).setPort(context.port())
                 .setTcpNoDelay(true);
         return context.vertx().createHttpServer(options).requestHandler(routes)
@@ -46,6 +52,17 @@ public final class HttpApiAdapter implements ProtocolAdapter {
                 .recover(failure -> Future.failedFuture(failure instanceof BindException
                         ? new BindException("port " + context.port() + " on " + context.bind() + " cannot be used ("
                                 + failure.getMessage() + ")") : failure));
+    }
+
+    @Override
+    public Set<String> reloadableSettings() {
+        return LoginThrottle.SETTINGS;
+    }
+
+    @Override
+    public Runnable reconfigure(Map<String, Object> section) {
+        HttpApiSettings settings = HttpApiSettings.parse(section);
+        return () -> throttle.limit(settings.slowAfter(), settings.banAfter(), settings.banTime());
     }
 
     @Override
