@@ -171,15 +171,18 @@ public final class EventSourcedVfs implements Vfs {
         });
     }
 
-    /** The writer's head is read after the store's, so a lag is never negative but for this node's appends since. */
+    /**
+     * The writer's head is read after the store's: an append of this server's in between would put
+     * the writer ahead, which counts as no lag.
+     */
     private Future<StreamStats> streamStats(String stream) {
         Future<StreamHead> head = events.head(stream);
         Future<Long> size = events.size(stream);
         return Future.all(head, size).map(both -> {
             StreamWriter<?, ?> writer = writers.get(stream);
-            long events = head.result().position();
-            Long lag = writer == null ? null : Math.max(0, events - writer.durableHead().position());
-            return new StreamStats(stream, events, size.result(), lag);
+            long position = head.result().position();
+            Long lag = writer == null ? null : Math.max(0, position - writer.durableHead().position());
+            return new StreamStats(stream, position, size.result(), lag);
         });
     }
 
