@@ -211,10 +211,12 @@ public final class EventSourcedVfs implements Vfs {
         List<Future<Void>> written = new ArrayList<>();
         volumes.values().forEach(loading -> written.add(loading.compose(ProjectedVolume::snapshot)
                 .recover(e -> Future.succeededFuture())));
-        Future<Void> listening = lockout == null ? Future.succeededFuture() : lockout.stop();
+        if (lockout != null) {
+            lockout.stop();
+        }
         return Future.join(written).transform(ignored -> {
             writers.values().forEach(StreamWriter::stop);
-            return listening.transform(stopped -> closeStores());
+            return closeStores();
         });
     }
 

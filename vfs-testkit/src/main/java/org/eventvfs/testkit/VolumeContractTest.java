@@ -31,6 +31,7 @@ import org.eventvfs.domain.VfsException;
 import org.eventvfs.domain.VfsPath;
 import org.eventvfs.domain.VolumeCommand;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** What every back-end must do for a volume: durable, atomic, idempotent, concurrent, readable. */
 public abstract class VolumeContractTest extends OpenVfsTest {
@@ -339,6 +340,16 @@ public abstract class VolumeContractTest extends OpenVfsTest {
         vfs = null;
         assertThat(StoreFixture.readAll(vertx, options, EventEnvelope.ACCOUNTS))
                 .extracting(EventEnvelope::type).containsExactly("UserAdded", "AccessChanged");
+    }
+
+    /** A close that waited on something closing never answers hung whole test runs. */
+    @Test
+    @Timeout(120)
+    void aVfsOpenedAndClosedInARowClosesEveryTime() {
+        for (int i = 0; i < 20; i++) {
+            reopen();
+        }
+        assertThat(volume().position()).isZero();
     }
 
     @Test
