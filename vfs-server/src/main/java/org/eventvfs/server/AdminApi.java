@@ -17,6 +17,7 @@ import org.eventvfs.domain.Account;
  */
 final class AdminApi {
     static final String USERS = "/v1/users";
+    static final String VOLUMES = "/v1/volumes";
     /** Unknown fields fail (Jackson's default), so a misspelt one is an error, not a silent default. */
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 

@@ -1,7 +1,6 @@
 package org.eventvfs.server;
 
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -29,51 +28,67 @@ import org.eventvfs.server.LogIntegrity.Head;
 import org.eventvfs.server.LogIntegrity.HeadCheck;
 
 /**
- * The admin socket's endpoints. Each reads its body, makes one call to {@link UserAdministration}
- * and answers JSON; failures go through {@link AdminErrors}.
+ * The admin API's endpoints, on the socket and on the TCP port alike. Each reads its body, makes
+ * one call to {@link UserAdministration} (or the audit and maintenance classes) on behalf of the
+ * actor its listener authenticated, and answers JSON; failures go through {@link AdminErrors}.
  */
-final class AdminRoutes implements Handler<HttpServerRequest> {
-    /** The socket is 0600, so whoever connects runs as the server's own OS user. */
-    private static final String ADMIN_USER = System.getProperty("user.name");
+final class AdminRoutes {
+    private static final AtomicLong REQUESTS = new AtomicLong();
 
     private final Vertx vertx;
     private final Vfs vfs;
-    private final AtomicLong requests = new AtomicLong();
 
     AdminRoutes(Vertx vertx, Vfs vfs) {
         this.vertx = vertx;
         this.vfs = vfs;
     }
 
-    /** A body that is a {@link Buffer} is sent as bytes, anything else as JSON. */
+    /**
+     * A body that is a {@link Buffer} is sent as bytes, anything else as JSON; {@link #SENT} when the
+     * handler streamed its answer itself.
+     */
     private record Reply(int status, Object body) {
+        static final Reply SENT = new Reply(0, null);
+
         static Reply ok(Object body) {
             return new Reply(200, body);
         }
     }
 
-    @Override
-    public void handle(HttpServerRequest request) {
+    /** A new session id for the actor of one admin request made without a panel session. */
+    static String requestSession() {
+        return "admin-" + REQUESTS.incrementAndGet();
+    }
+
+    /** Answers {@code /health/live} and {@code /health/ready}, which need no login; false for any other request. */
+    boolean health(HttpServerRequest request) {
+        if (request.method() != HttpMethod.GET) {
+            return false;
+        }
+        switch (request.path()) {
+            case Health.LIVE -> Health.live(request.response());
+            case Health.READY -> Health.ready(vfs, vertx, request.response());
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Answers one request on behalf of {@code actor}, whom the listener has authenticated. */
+    void handle(HttpServerRequest request, Actor actor) {
         HttpServerResponse response = request.response();
-        if (request.method() == HttpMethod.GET && request.path().equals(Health.LIVE)) {
-            Health.live(response);
-            return;
-        }
-        if (request.method() == HttpMethod.GET && request.path().equals(Health.READY)) {
-            Health.ready(vfs, vertx, response);
-            return;
-        }
         request.body()
-                .compose(body -> route(request, body))
+                .compose(body -> route(request, body, actor))
                 .onSuccess(reply -> send(response, reply))
                 .onFailure(failure -> AdminErrors.send(response, failure));
     }
 
-    private Future<Reply> route(HttpServerRequest request, Buffer body) {
+    private Future<Reply> route(HttpServerRequest request, Buffer body, Actor actor) {
         List<String> path = Arrays.stream(request.path().split("/")).filter(s -> !s.isEmpty()).toList();
         String name = path.size() > 2 ? path.get(2) : null;
         String route = request.method().name() + " " + shape(path);
-        UserAdministration users = new UserAdministration(vfs, actor(request));
+        UserAdministration users = new UserAdministration(vfs, actor);
         AuditAdministration audit = new AuditAdministration(vfs);
         try {
             return switch (route) {
@@ -87,15 +102,18 @@ final class AdminRoutes implements Handler<HttpServerRequest> {
                 case "DELETE /v1/users/{name}" -> users.remove(name).map(v -> new Reply(204, null));
                 case "POST " + BlockMaintenance.GC -> collectGarbage(AdminApi.decode(body, GcRequest.class));
                 case "POST " + Repairs.RESTORE -> Repairs.restore(vfs, AdminApi.decode(body, Repairs.RestoreRequest.class),
-                        actor(request)).map(r -> new Reply(200, r));
+                        actor).map(r -> new Reply(200, r));
                 case "POST " + Repairs.UNDO -> Repairs.undo(vfs, AdminApi.decode(body, Repairs.UndoRequest.class),
-                        actor(request)).map(r -> new Reply(200, r));
+                        actor).map(r -> new Reply(200, r));
+                case "GET " + AdminApi.VOLUMES -> vfs.volumes().map(Reply::ok);
                 case "GET /v1/volumes/{name}/log" -> audit.log(name, parameters(request)).map(Reply::ok);
                 case "GET /v1/volumes/{name}/history" -> audit.history(name, parameters(request)).map(Reply::ok);
                 case "GET /v1/volumes/{name}/tree" -> audit.tree(name, parameters(request)).map(Reply::ok);
                 case "GET /v1/volumes/{name}/content" -> audit.content(name, request.getParam("path"),
                         number(request, "position"), number(request, "offset"), (int) Math.min(AuditOperations.CHUNK,
                                 number(request, "length"))).map(Reply::ok);
+                case "GET /v1/volumes/{name}/download" -> audit.download(request, name, parameters(request))
+                        .map(sent -> Reply.SENT);
                 case "POST " + BlockMaintenance.VERIFY -> vfs.verifyBlocks(BlockMaintenance.retention(
                         body.length() == 0 ? null : AdminApi.decode(body, VerifyRequest.class).keepDays()))
                         .map(c -> new Reply(200, CheckResult.of(c)));
@@ -148,12 +166,10 @@ final class AdminRoutes implements Handler<HttpServerRequest> {
         }
     }
 
-    private Actor actor(HttpServerRequest request) {
-        return new Actor(ADMIN_USER, "admin", "local", "admin-" + requests.incrementAndGet(),
-                request.getHeader(HttpHeaders.USER_AGENT));
-    }
-
     private static void send(HttpServerResponse response, Reply reply) {
+        if (reply == Reply.SENT) {
+            return;
+        }
         response.setStatusCode(reply.status());
         if (reply.body() == null) {
             response.end();

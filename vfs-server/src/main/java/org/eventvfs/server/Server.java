@@ -7,8 +7,8 @@ import java.util.List;
 import org.eventvfs.Vfs;
 
 /**
- * A running server: the data folder's lock, the {@link Vfs}, the admin socket and the protocol
- * adapters, started in that order and stopped in reverse. Nothing is served unless all started.
+ * A running server: the data folder's lock, the {@link Vfs}, the admin socket, the protocol
+ * adapters and the admin port, started in that order and stopped in reverse. Nothing is served unless all started.
  */
 final class Server {
     private final Vfs vfs;
@@ -33,9 +33,27 @@ final class Server {
                         started.add("the admin socket", admin::close);
                         return ProtocolAdapters.start(vertx, vfs, config, started);
                     })
+                    .compose(served -> adminPort(vertx, vfs, config, started, served))
                     .map(served -> new Server(vfs, readyLine(config, served), started))
                     .recover(failure -> started.stopAll().transform(stopped -> Future.failedFuture(failure)));
         });
+    }
+
+    /** The admin port, if one is configured, after the protocols whose ports its join page names. */
+    private static Future<List<String>> adminPort(Vertx vertx, Vfs vfs, ServerConfig config, StopSequence started,
+                                                  List<String> served) {
+        int port = config.port(Protocol.ADMIN);
+        if (port == 0) {
+            return Future.succeededFuture(served);
+        }
+        return AdminListener.start(vertx, vfs, config)
+                .recover(CommandFailure.during("admin on " + config.bind() + ":" + port))
+                .map(listener -> {
+                    started.add("the admin port", listener::close);
+                    List<String> all = new ArrayList<>(served);
+                    all.add(Protocol.ADMIN.key() + " " + listener.address());
+                    return all;
+                });
     }
 
     Vfs vfs() {

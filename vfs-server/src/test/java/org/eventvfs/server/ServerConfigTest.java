@@ -34,7 +34,7 @@ class ServerConfigTest {
         assertThat(config.bind()).isEqualTo("127.0.0.1");
         assertThat(config.ports()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 Protocol.SFTP, 2222, Protocol.WEBDAV, 8080, Protocol.FTP, 2121, Protocol.HTTP, 0,
-                Protocol.METRICS, 0));
+                Protocol.METRICS, 0, Protocol.ADMIN, 0));
     }
 
     @Test
