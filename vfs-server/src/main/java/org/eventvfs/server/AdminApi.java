@@ -18,6 +18,7 @@ import org.eventvfs.domain.Account;
 final class AdminApi {
     static final String USERS = "/v1/users";
     static final String VOLUMES = "/v1/volumes";
+    static final String PASSWORD_HASHES = "/v1/password-hashes";
     /** Unknown fields fail (Jackson's default), so a misspelt one is an error, not a silent default. */
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -36,6 +37,13 @@ final class AdminApi {
     }
 
     record PasswordChange(String passwordHash) {
+    }
+
+    /**
+     * A password in clear, sent only over the admin port's TLS by the control panel, which has no
+     * Argon2id of its own: the server answers its hash as a {@link PasswordChange}.
+     */
+    record PlainPassword(String password) {
     }
 
     record KeysChange(List<String> keys) {

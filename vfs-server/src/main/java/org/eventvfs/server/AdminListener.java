@@ -48,8 +48,7 @@ final class AdminListener {
                     HttpServerOptions options = new HttpServerOptions().setHost(config.bind())
                             .setPort(config.port(Protocol.ADMIN)).setSsl(true)
                             .setKeyCertOptions(certificate.keyCertOptions());
-                    return vertx.createHttpServer(options).requestHandler(gate)
-                            .connectionHandler(vfs.stats().connections(AdminLogin.PROTOCOL)).listen()
+                    return vertx.createHttpServer(options).requestHandler(gate).listen()
                             .map(listening -> started(listening, config, certificate));
                 });
     }
