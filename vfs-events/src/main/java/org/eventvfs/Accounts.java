@@ -6,6 +6,7 @@ import org.eventvfs.domain.Account;
 import org.eventvfs.domain.AccountCommand;
 import org.eventvfs.domain.Actor;
 import org.eventvfs.domain.Committed;
+import org.eventvfs.domain.EventEnvelope;
 
 /** The users, kept as events in their own stream so every change to them is audited. */
 public interface Accounts {
@@ -16,6 +17,12 @@ public interface Accounts {
     Future<List<Account>> list();
 
     Future<Committed> execute(AccountCommand command, Actor actor);
+
+    /** The account stream's newest durable position. */
+    long position();
+
+    /** Up to {@code max} events of the account stream from {@code fromPosition} on, for audits. */
+    Future<List<EventEnvelope>> events(long fromPosition, int max);
 
     /**
      * The account if {@code password} is its password. Fails with PermissionDenied, with the same

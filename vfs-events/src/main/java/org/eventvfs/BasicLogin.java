@@ -104,7 +104,7 @@ public final class BasicLogin {
         if (entry == null || entry.until < System.currentTimeMillis() || !MessageDigest.isEqual(entry.mac, mac)) {
             return Future.failedFuture("not remembered");
         }
-        return vfs.accounts().find(user).compose(account -> entry.passwordHash.equals(account.passwordHash())
+        return vfs.accounts().find(user).compose(account -> account.canLogIn() && entry.passwordHash.equals(account.passwordHash())
                 ? Future.succeededFuture(account) : Future.failedFuture("password changed"));
     }
 

@@ -3,6 +3,7 @@ package org.eventvfs.audit;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
+import org.eventvfs.Accounts;
 import org.eventvfs.Vfs;
 import org.eventvfs.Volume;
 import org.eventvfs.domain.Actor;
@@ -55,6 +56,26 @@ public final class AuditLog {
             }
             return entries.size() < query.limit();
         }).map(visited -> new LogPage(entries, visited < stop ? visited : null));
+    }
+
+    /**
+     * The entries {@code query} asks for from the account stream, where administrators' changes to
+     * users, invites and sessions are recorded; a path filter does not apply there.
+     */
+    public static Future<LogPage> readAccounts(Accounts accounts, LogQuery query) {
+        if (query.path() != null) {
+            return Future.failedFuture(new BadQuery("the account stream has no paths; filter it by user, type or time"));
+        }
+        long end = Math.min(query.upTo(), accounts.position());
+        long from = query.after() + 1;
+        long last = end - from >= MAX_SCANNED ? from + MAX_SCANNED - 1 : end;
+        List<LogEntry> entries = new ArrayList<>();
+        return LogScan.forEach(end, accounts::events, from, last, event -> {
+            if (matches(query, event)) {
+                entries.add(LogEntries.ofAccount(event));
+            }
+            return entries.size() < query.limit();
+        }).map(visited -> new LogPage(entries, visited < end ? visited : null));
     }
 
     /** Every filter but the path, which needs the projection: the cheap ones first. */

@@ -25,7 +25,10 @@ public final class AuditParameters {
     private final Map<String, List<String>> values;
     private final long now;
 
-    /** {@code values} by name, each in the order given; {@code nowMillis} is what times ago count from. */
+    /**
+     * {@code values} by name, each in the order given; {@code nowMillis} is what times ago count from.
+     * A null {@code volume} (the account stream) takes positions as they are written.
+     */
     public AuditParameters(Volume volume, Map<String, List<String>> values, long nowMillis) {
         this.volume = volume;
         this.values = Map.copyOf(values);
@@ -58,17 +61,28 @@ public final class AuditParameters {
         Long until = null;
         String from = text("since");
         if (from != null && from.startsWith("@")) {
-            after = Math.max(after, PointInTime.position(volume, "since", from, now) - 1);
+            after = Math.max(after, position("since", from) - 1);
         } else if (from != null) {
             since = TimeSpan.parse("since", from, now).start();
         }
         String to = text("until");
         if (to != null && to.startsWith("@")) {
-            upTo = PointInTime.position(volume, "until", to, now);
+            upTo = position("until", to);
         } else if (to != null) {
             until = TimeSpan.parse("until", to, now).end();
         }
         return query.withTimes(since, until).withPositions(after, upTo);
+    }
+
+    private long position(String name, String text) {
+        if (volume != null) {
+            return PointInTime.position(volume, name, text, now);
+        }
+        try {
+            return Long.parseLong(text.substring(1));
+        } catch (NumberFormatException e) {
+            throw new BadQuery(name + ": '" + text + "' is not a position such as @12");
+        }
     }
 
     /** The volume path {@code path}; required, or the root when absent if not. */

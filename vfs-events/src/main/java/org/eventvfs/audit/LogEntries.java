@@ -2,6 +2,7 @@ package org.eventvfs.audit;
 
 import java.time.Instant;
 import org.eventvfs.Volume;
+import org.eventvfs.domain.AccountEvent;
 import org.eventvfs.domain.EventEnvelope;
 import org.eventvfs.domain.VfsPath;
 import org.eventvfs.domain.VolumeEvent;
@@ -12,6 +13,33 @@ import org.eventvfs.domain.VolumeEvent;
  */
 final class LogEntries {
     private LogEntries() {
+    }
+
+    /** An account-stream event: no path, the user it is about and what changed in its details. */
+    static LogEntry ofAccount(EventEnvelope envelope) {
+        AccountEvent event = (AccountEvent) envelope.payload();
+        String change = switch (event) {
+            case AccountEvent.UserAdded a -> access(a.volume(), a.home(), a.readOnly())
+                    + (a.passwordHash() != null ? " password" : "") + " keys=" + a.keys().size();
+            case AccountEvent.UserInvited i -> access(i.volume(), i.home(), i.readOnly()) + " expires="
+                    + Instant.ofEpochMilli(i.expiresAt());
+            case AccountEvent.AccessChanged a -> access(a.volume(), a.home(), a.readOnly());
+            case AccountEvent.KeysChanged k -> "keys=" + k.keys().size();
+            case AccountEvent.InviteRedeemed r -> (r.passwordHash() != null ? "password " : "") + "keys="
+                    + r.keys().size();
+            case AccountEvent.AdminChanged a -> "admin=" + (a.admin() ? "yes" : "no");
+            case AccountEvent.SessionsEnded e -> "sessions=" + String.join(",", e.sessions());
+            case AccountEvent.PasswordChanged p -> "";
+            case AccountEvent.UserDisabled d -> "";
+            case AccountEvent.UserEnabled e -> "";
+            case AccountEvent.UserRemoved r -> "";
+        };
+        return new LogEntry(envelope.position(), Instant.ofEpochMilli(envelope.timestamp()).toString(),
+                envelope.actor(), envelope.type(), null, null, Details.account(event.name(), change));
+    }
+
+    private static String access(String volume, String home, boolean readOnly) {
+        return "volume=" + volume + " home=" + home + (readOnly ? " read-only" : "");
     }
 
     static LogEntry of(Volume volume, EventEnvelope envelope) {

@@ -5,8 +5,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.eventvfs.Volume;
 import org.eventvfs.domain.VfsPath;
+import org.eventvfs.domain.AccountEvent;
 import org.eventvfs.domain.VolumeEvent;
 
 /**
@@ -28,8 +30,9 @@ public record LogQuery(VfsPath path, String user, String protocol, String addres
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 10_000;
     /** Every event type of a volume, by the name the log stores. */
-    public static final List<String> TYPES = Arrays.stream(VolumeEvent.class.getPermittedSubclasses())
-            .map(Class::getSimpleName).toList();
+    /** The event types of volumes and of the account stream ({@code @accounts}). */
+    public static final List<String> TYPES = Stream.concat(Arrays.stream(VolumeEvent.class.getPermittedSubclasses()),
+            Arrays.stream(AccountEvent.class.getPermittedSubclasses())).map(Class::getSimpleName).toList();
 
     public LogQuery {
         types = canonical(types == null ? Set.of() : types);

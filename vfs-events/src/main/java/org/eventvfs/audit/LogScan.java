@@ -1,6 +1,7 @@
 package org.eventvfs.audit;
 
 import io.vertx.core.Future;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.eventvfs.Volume;
@@ -22,12 +23,22 @@ final class LogScan {
      * (the one that returned false included), or {@code from - 1} if none was.
      */
     static Future<Long> forEach(Volume volume, long from, long to, Predicate<EventEnvelope> visitor) {
-        long end = Math.min(to, volume.position());
+        return forEach(volume.position(), volume::events, from, to, visitor);
+    }
+
+    /** Reads a stream's events from {@code from} on, a page at a time. */
+    interface Pages {
+        Future<List<EventEnvelope>> read(long from, int max);
+    }
+
+    /** As {@link #forEach(Volume, long, long, Predicate)}, on any stream whose head is {@code head}. */
+    static Future<Long> forEach(long head, Pages pages, long from, long to, Predicate<EventEnvelope> visitor) {
+        long end = Math.min(to, head);
         if (from > end) {
             return Future.succeededFuture(from - 1);
         }
         int count = (int) Math.min(PAGE, end - from + 1);
-        return volume.events(from, count).compose(page -> {
+        return pages.read(from, count).compose(page -> {
             long last = from - 1;
             for (EventEnvelope event : page) {
                 last = event.position();
@@ -36,7 +47,7 @@ final class LogScan {
                 }
             }
             return page.isEmpty() || last >= end ? Future.succeededFuture(last)
-                    : forEach(volume, last + 1, end, visitor);
+                    : forEach(head, pages, last + 1, end, visitor);
         });
     }
 

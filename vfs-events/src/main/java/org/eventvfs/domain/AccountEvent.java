@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Events of the account stream: every change to a user is audited like a change to a file.
- * Passwords appear only as their Argon2id hashes.
+ * Passwords appear only as their Argon2id hashes, invite codes only as their SHA-256.
  */
 public sealed interface AccountEvent extends EventPayload {
     /** The user the event is about. */
@@ -27,6 +27,32 @@ public sealed interface AccountEvent extends EventPayload {
     }
 
     record AccessChanged(String name, String volume, String home, boolean readOnly) implements AccountEvent {
+    }
+
+    record AdminChanged(String name, boolean admin) implements AccountEvent {
+    }
+
+    record UserDisabled(String name) implements AccountEvent {
+    }
+
+    record UserEnabled(String name) implements AccountEvent {
+    }
+
+    record UserInvited(String name, String codeHash, long expiresAt, String volume, String home,
+                       boolean readOnly) implements AccountEvent {
+    }
+
+    record InviteRedeemed(String name, String passwordHash, List<String> keys) implements AccountEvent {
+        public InviteRedeemed {
+            keys = List.copyOf(keys);
+        }
+    }
+
+    /** An administrator ended these live sessions of the user; nothing about the account changes. */
+    record SessionsEnded(String name, List<String> sessions) implements AccountEvent {
+        public SessionsEnded {
+            sessions = List.copyOf(sessions);
+        }
     }
 
     record UserRemoved(String name) implements AccountEvent {

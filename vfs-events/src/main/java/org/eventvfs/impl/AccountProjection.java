@@ -21,6 +21,10 @@ final class AccountProjection implements StreamModel<AccountCommand, AccountEven
         return v == null ? null : v.at(durable);
     }
 
+    long position() {
+        return durable;
+    }
+
     List<Account> all() {
         long position = durable;
         return accounts.values().stream().map(v -> v.at(position)).filter(a -> a != null)
@@ -32,7 +36,7 @@ final class AccountProjection implements StreamModel<AccountCommand, AccountEven
         return AccountDecider.decide(name -> {
             Versions<Account> v = accounts.get(name);
             return v == null ? null : v.value();
-        }, command);
+        }, command, now);
     }
 
     @Override

@@ -229,7 +229,7 @@ public final class EventSourcedVfs implements Vfs {
             var writer = new StreamWriter<AccountCommand, AccountEvent>(EventEnvelope.ACCOUNTS, events, projection,
                     context, vertx.eventBus(), options.clock(), window, head);
             writers.put(EventEnvelope.ACCOUNTS, writer);
-            accounts = new StreamAccounts(vertx, projection, writer, stats);
+            accounts = new StreamAccounts(vertx, projection, writer, events, stats);
             return null;
         }));
     }

@@ -12,8 +12,10 @@ import org.eventvfs.domain.AccountCommand;
 import org.eventvfs.domain.AccountEvent;
 import org.eventvfs.domain.Actor;
 import org.eventvfs.domain.Committed;
+import org.eventvfs.domain.EventEnvelope;
 import org.eventvfs.domain.Ids;
 import org.eventvfs.domain.VfsException;
+import org.eventvfs.spi.EventStore;
 
 /** {@link Accounts} over the account stream's projection and writer. */
 final class StreamAccounts implements Accounts {
@@ -28,9 +30,11 @@ final class StreamAccounts implements Accounts {
 
     private final AccountProjection projection;
     private final StreamWriter<AccountCommand, AccountEvent> writer;
+    private final EventStore store;
 
     StreamAccounts(Vertx vertx, AccountProjection projection, StreamWriter<AccountCommand, AccountEvent> writer,
-                   VfsStats stats) {
+                   EventStore store, VfsStats stats) {
+        this.store = store;
         this.stats = stats;
         this.vertx = vertx;
         this.projection = projection;
@@ -52,7 +56,8 @@ final class StreamAccounts implements Accounts {
     @Override
     public Future<Account> authenticate(String name, char[] password) {
         Account account = projection.find(name);
-        String hash = account == null ? null : account.passwordHash();
+        // A disabled or invited user is refused like an unknown one, at the same cost.
+        String hash = account == null || !account.canLogIn() ? null : account.passwordHash();
         return vertx.executeBlocking(() -> {
             // An unknown user costs the same hash as a wrong password: timing tells nothing.
             boolean matches = PasswordHasher.verify(password, hash == null ? DecoyHash.VALUE : hash);
@@ -67,5 +72,15 @@ final class StreamAccounts implements Accounts {
     @Override
     public Future<Committed> execute(AccountCommand command, Actor actor) {
         return writer.submit(Ids.newId(), command, actor);
+    }
+
+    @Override
+    public long position() {
+        return projection.position();
+    }
+
+    @Override
+    public Future<List<EventEnvelope>> events(long fromPosition, int max) {
+        return store.read(EventEnvelope.ACCOUNTS, fromPosition, max);
     }
 }

@@ -56,6 +56,13 @@ class EventCodecGoldenTest {
                 new AccountEvent.PasswordChanged("alice", "$argon2id$v=19$m=65536,t=3,p=1$c2FsdA$bmV3"),
                 new AccountEvent.KeysChanged("alice", List.of()),
                 new AccountEvent.AccessChanged("alice", "default", "/team", true),
+                new AccountEvent.AdminChanged("alice", true),
+                new AccountEvent.UserDisabled("alice"),
+                new AccountEvent.UserEnabled("alice"),
+                new AccountEvent.UserInvited("bob", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                        1763722800010L, "default", "/team/bob", false),
+                new AccountEvent.InviteRedeemed("bob", null, List.of("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIF bob@host")),
+                new AccountEvent.SessionsEnded("bob", List.of("sftp-7", "webdav-3")),
                 new AccountEvent.UserRemoved("alice"));
     }
 

@@ -1,5 +1,6 @@
 package org.eventvfs.server;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -7,7 +8,9 @@ import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.eventvfs.domain.Account;
 
@@ -17,6 +20,9 @@ import org.eventvfs.domain.Account;
  */
 final class AdminApi {
     static final String USERS = "/v1/users";
+    static final String INVITES = "/v1/invites";
+    /** Redeems an invite: the one endpoint that takes no administrator, since the code is the credential. */
+    static final String JOIN = "/v1/join";
     static final String VOLUMES = "/v1/volumes";
     static final String PASSWORD_HASHES = "/v1/password-hashes";
     /** Unknown fields fail (Jackson's default), so a misspelt one is an error, not a silent default. */
@@ -30,7 +36,7 @@ final class AdminApi {
      * {@code /<name>}; a null {@code passwordHash} makes a key-only user.
      */
     record NewUser(String name, String passwordHash, List<String> keys, String volume, String home,
-                   boolean readOnly) {
+                   boolean readOnly, boolean admin) {
         NewUser {
             keys = keys == null ? List.of() : List.copyOf(keys);
         }
@@ -52,13 +58,55 @@ final class AdminApi {
         }
     }
 
-    /** A user as the API shows it: whether there is a password, never its hash. */
+    /**
+     * A user as the API shows it: whether there is a password, never its hash.
+     *
+     * @param state {@code active}, {@code disabled} or {@code invited}
+     * @param inviteExpires for an invited user, when the invite's code stops working (ISO-8601)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record User(String name, String volume, String home, boolean readOnly, boolean hasPassword,
-                List<String> keys) {
+                List<String> keys, boolean admin, String state, String inviteExpires) {
         static User of(Account account) {
             return new User(account.name(), account.volume(), account.home().toString(), account.readOnly(),
-                    account.passwordHash() != null, account.keys());
+                    account.passwordHash() != null, account.keys(), account.admin(),
+                    account.state().name().toLowerCase(Locale.ROOT),
+                    account.invite() == null ? null : Instant.ofEpochMilli(account.invite().expiresAt()).toString());
         }
+    }
+
+    record AdminChange(boolean admin) {
+    }
+
+    /**
+     * An invite to make. Null {@code volume} and {@code home} mean the defaults, as for {@link NewUser}.
+     *
+     * @param validSeconds how long the code works; 0 for the default
+     */
+    record NewInvite(String name, String volume, String home, boolean readOnly, long validSeconds) {
+    }
+
+    /** A made invite: the one time its code is shown. */
+    record Invitation(String name, String volume, String home, String code, String expires) {
+    }
+
+    /**
+     * An invited person's answer: the code, and a password or SSH public keys (or both). The web
+     * page sends the {@code password}, which the server hashes; {@code vfs join} hashes it itself
+     * and sends only {@code passwordHash}.
+     */
+    record JoinRequest(String code, String password, String passwordHash, List<String> keys) {
+        JoinRequest {
+            keys = keys == null ? List.of() : List.copyOf(keys);
+        }
+
+        @Override
+        public String toString() {
+            return "JoinRequest[code=***, password=***, passwordHash=***, keys=" + keys.size() + "]";
+        }
+    }
+
+    record Joined(String name, String volume, String home) {
     }
 
     record ErrorReply(String error) {

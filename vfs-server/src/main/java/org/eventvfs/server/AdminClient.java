@@ -6,11 +6,14 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.net.SocketAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +34,31 @@ final class AdminClient implements UserOperations, AuditOperations {
      * response's body can arrive before {@code body()} is asked for, and is lost.
      */
     private final Context context;
+    /** The admin socket, or null when requests go to {@link #server}. */
     private final SocketAddress socket;
+    private final URI server;
     private final String userAgent;
 
     AdminClient(Vertx vertx, Path socket) {
-        this.http = vertx.createHttpClient();
+        this(vertx, vertx.createHttpClient(), SocketAddress.domainSocketAddress(socket.toString()), null);
+    }
+
+    /**
+     * A client of a server's TCP admin port ({@code https://host:port}), for what needs no
+     * administrator: {@link #join}. {@code caCertificate}, if given, is the PEM certificate to trust
+     * (the server's own self-signed one), else the JDK's trusted authorities.
+     */
+    AdminClient(Vertx vertx, URI server, Path caCertificate) {
+        this(vertx, vertx.createHttpClient(new HttpClientOptions().setSsl(server.getScheme().equals("https"))
+                .setTrustOptions(caCertificate == null ? null
+                        : new PemTrustOptions().addCertPath(caCertificate.toString()))), null, server);
+    }
+
+    private AdminClient(Vertx vertx, HttpClient http, SocketAddress socket, URI server) {
+        this.http = http;
         this.context = vertx.getOrCreateContext();
-        this.socket = SocketAddress.domainSocketAddress(socket.toString());
+        this.socket = socket;
+        this.server = server;
         this.userAgent = "vfs-cli/" + VfsCommand.version() + " (pid " + ProcessHandle.current().pid() + ")";
     }
 
@@ -48,19 +69,61 @@ final class AdminClient implements UserOperations, AuditOperations {
 
     @Override
     public Future<User> add(NewUser user) {
-        return call(HttpMethod.POST, AdminApi.USERS, user).map(body -> AdminApi.decode(body, User.class));
+        return call(HttpMethod.POST, AdminApi.USERS, user).map(AdminClient::user);
     }
 
     @Override
     public Future<User> changePassword(String name, String passwordHash) {
         return call(HttpMethod.PUT, AdminApi.userPath(name) + "/password", new PasswordChange(passwordHash))
-                .map(body -> AdminApi.decode(body, User.class));
+                .map(AdminClient::user);
     }
 
     @Override
     public Future<User> changeKeys(String name, List<String> keys) {
         return call(HttpMethod.PUT, AdminApi.userPath(name) + "/keys", new KeysChange(keys))
-                .map(body -> AdminApi.decode(body, User.class));
+                .map(AdminClient::user);
+    }
+
+    @Override
+    public Future<User> disable(String name) {
+        return call(HttpMethod.POST, AdminApi.userPath(name) + "/disable", null).map(AdminClient::user);
+    }
+
+    @Override
+    public Future<User> enable(String name) {
+        return call(HttpMethod.POST, AdminApi.userPath(name) + "/enable", null).map(AdminClient::user);
+    }
+
+    @Override
+    public Future<User> setAdmin(String name, boolean admin) {
+        return call(HttpMethod.PUT, AdminApi.userPath(name) + "/admin", new AdminApi.AdminChange(admin))
+                .map(AdminClient::user);
+    }
+
+    @Override
+    public Future<AdminApi.Invitation> invite(AdminApi.NewInvite invite) {
+        return call(HttpMethod.POST, AdminApi.INVITES, invite)
+                .map(body -> AdminApi.decode(body, AdminApi.Invitation.class));
+    }
+
+    @Override
+    public Future<Void> revokeInvite(String name) {
+        return call(HttpMethod.DELETE, AdminApi.INVITES + "/" + name, null).mapEmpty();
+    }
+
+    @Override
+    public Future<AdminApi.Joined> join(String code, String passwordHash, List<String> keys) {
+        return call(HttpMethod.POST, AdminApi.JOIN, new AdminApi.JoinRequest(code, null, passwordHash, keys))
+                .map(body -> AdminApi.decode(body, AdminApi.Joined.class));
+    }
+
+    Future<List<VolumeSummaries.VolumeSummary>> volumes() {
+        return call(HttpMethod.GET, AdminApi.VOLUMES, null)
+                .map(body -> AdminApi.decodeList(body, VolumeSummaries.VolumeSummary.class));
+    }
+
+    private static User user(Buffer body) {
+        return AdminApi.decode(body, User.class);
     }
 
     @Override
@@ -143,8 +206,9 @@ final class AdminClient implements UserOperations, AuditOperations {
 
     /** The response body of a 2xx answer; otherwise fails with the server's error message. */
     private Future<Buffer> call(HttpMethod method, String path, Object body) {
-        RequestOptions request = new RequestOptions().setServer(socket).setHost("localhost").setMethod(method)
-                .setURI(path).putHeader(HttpHeaders.USER_AGENT, userAgent);
+        RequestOptions request = (socket != null ? new RequestOptions().setServer(socket).setHost("localhost")
+                .setURI(path) : new RequestOptions().setAbsoluteURI(server.resolve(path).toString()))
+                .setMethod(method).putHeader(HttpHeaders.USER_AGENT, userAgent);
         if (body != null) {
             request.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
         }

@@ -5,14 +5,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code vfs admin}: what only a running server knows, asked through its admin socket. */
-@Command(name = "admin", description = "Ask the running server: stats.")
+/**
+ * {@code vfs admin}: the administration of users, invites and volumes, the running server's stats,
+ * and the log, in one place; each works through the admin socket while a server runs.
+ */
+@Command(name = "admin", description = "Administer the server: users, invites, volumes, stats and the log.")
 final class AdminCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name an admin command: stats");
+        throw new ParameterException(spec.commandLine(), "name an admin command: users, invite, invites, volumes, stats or log");
     }
 }

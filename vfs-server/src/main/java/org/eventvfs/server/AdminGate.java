@@ -2,18 +2,22 @@ package org.eventvfs.server;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.buffer.Buffer;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.eventvfs.BasicLogin;
+import org.eventvfs.LoginThrottle;
+import org.eventvfs.domain.Actor;
 import org.eventvfs.server.PanelSessions.PanelSession;
 
 /**
- * Every request on the admin port. The health checks, the panel's files, the join page and the
- * login form are open to anyone; everything else is the admin API of {@link AdminRoutes}, made on
- * behalf of the admin user {@link AdminLogin} finds, or refused.
+ * Every request on the admin port. The health checks, the panel's files, the join page, the login
+ * form and the redemption of an invite are open to anyone; everything else is the admin API of
+ * {@link AdminRoutes}, made on behalf of the admin user {@link AdminLogin} finds, or refused.
  */
 final class AdminGate implements Handler<HttpServerRequest> {
     static final String PANEL = "/panel/";
@@ -21,20 +25,28 @@ final class AdminGate implements Handler<HttpServerRequest> {
     static final String LOGOUT = "/panel/logout";
     static final String SESSION = "/panel/session";
     static final String JOIN_PAGE = "/join";
+    /** The actor's user of an invite's redemption, made by whoever holds the code. */
+    static final String JOINING = "invitee";
     private static final String CHALLENGE = "Basic realm=\"eventvfs admin\", charset=\"UTF-8\"";
     /** Bodies read before any login (the login form, invite redemptions) are small JSON objects. */
     private static final long MAX_OPEN_BODY = 64 * 1024;
 
+    private final Vertx vertx;
     private final AdminRoutes routes;
     private final AdminLogin login;
     private final PanelFiles files;
     private final JoinInstructions instructions;
+    /** Wrong invite codes per address, slowed and banned as wrong passwords are. */
+    private final LoginThrottle joins;
 
-    AdminGate(AdminRoutes routes, AdminLogin login, PanelFiles files, JoinInstructions instructions) {
+    AdminGate(Vertx vertx, AdminRoutes routes, AdminLogin login, PanelFiles files, JoinInstructions instructions,
+              LoginThrottle joins) {
+        this.vertx = vertx;
         this.routes = routes;
         this.login = login;
         this.files = files;
         this.instructions = instructions;
+        this.joins = joins;
     }
 
     /** The login form's body. */
@@ -63,8 +75,10 @@ final class AdminGate implements Handler<HttpServerRequest> {
             json(request.response(), 200, instructions);
         } else if (get && path.startsWith(PANEL) && !path.equals(SESSION)) {
             files.send(request, path.substring(PANEL.length()));
+        } else if (request.method() == HttpMethod.POST && path.equals(AdminApi.JOIN)) {
+            join(request);
         } else if (request.method() == HttpMethod.POST && path.equals(LOGIN)) {
-            openBody(request).map(body -> AdminApi.decode(body, Credentials.class))
+            openBody(request).compose(small -> request.body()).map(body -> AdminApi.decode(body, Credentials.class))
                     .compose(credentials -> login.login(request, credentials.user(), credentials.password()))
                     .onSuccess(session -> request.response().addCookie(PanelSessions.cookie(session)))
                     .onSuccess(session -> json(request.response(), 200, new Whoami(session.user())))
@@ -94,6 +108,37 @@ final class AdminGate implements Handler<HttpServerRequest> {
         });
     }
 
+    /**
+     * Redeems an invite for anyone who has its code, recorded with the user {@value #JOINING}: the
+     * code is the credential. A wrong one (answered 403) counts against the address.
+     */
+    private void join(HttpServerRequest request) {
+        String host = AdminLogin.host(request);
+        if (joins.refuses(host)) {
+            AdminErrors.send(request.response(), new BasicLogin.Refused(403, "too many wrong invite codes from " + host));
+            return;
+        }
+        Future<Void> small = openBody(request);
+        if (small.failed()) {
+            refuse(request, small.cause());
+            return;
+        }
+        request.pause();
+        Duration delay = joins.delayBefore(host);
+        Future<Void> waited = delay.isZero() ? Future.succeededFuture()
+                : vertx.timer(delay.toMillis(), TimeUnit.MILLISECONDS).mapEmpty();
+        waited.onComplete(ready -> {
+            request.response().headersEndHandler(sent -> {
+                if (request.response().getStatusCode() == 403) {
+                    joins.recordFailure(host);
+                }
+            });
+            routes.handle(request, new Actor(JOINING, AdminLogin.PROTOCOL, AdminLogin.address(request),
+                    AdminRoutes.requestSession(), request.getHeader(HttpHeaders.USER_AGENT)));
+            request.resume();
+        });
+    }
+
     private void logout(HttpServerRequest request) {
         PanelSession session = login.session(request);
         if (session != null) {
@@ -102,12 +147,12 @@ final class AdminGate implements Handler<HttpServerRequest> {
         request.response().addCookie(PanelSessions.expired()).setStatusCode(204).end();
     }
 
-    /** The body of a request no login guards, refused if it is larger than such a request needs. */
-    private static Future<Buffer> openBody(HttpServerRequest request) {
+    /** Fails unless the body of a request no login guards is as small as such a request needs. */
+    private static Future<Void> openBody(HttpServerRequest request) {
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         try {
             if (length != null && Long.parseLong(length) <= MAX_OPEN_BODY) {
-                return request.body();
+                return Future.succeededFuture();
             }
         } catch (NumberFormatException e) {
             // refused below

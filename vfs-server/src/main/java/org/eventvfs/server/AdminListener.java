@@ -6,7 +6,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.time.Duration;
 import org.eventvfs.BasicLogin;
-import org.eventvfs.LoginThrottle;
 import org.eventvfs.Vfs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,11 +39,11 @@ final class AdminListener {
         }
         return vertx.executeBlocking(() -> AdminCertificate.load(settings, config.dataFolder(), config.bind()))
                 .compose(certificate -> {
-                    BasicLogin basic = new BasicLogin(vertx, vfs, AdminLogin.PROTOCOL, LoginThrottle.of(
-                            settings.slowAfter(), settings.banAfter(), settings.banTime()), LOGIN_CACHE);
-                    AdminGate gate = new AdminGate(new AdminRoutes(vertx, vfs),
+                    BasicLogin basic = new BasicLogin(vertx, vfs, AdminLogin.PROTOCOL, settings.throttle(),
+                            LOGIN_CACHE);
+                    AdminGate gate = new AdminGate(vertx, new AdminRoutes(vertx, vfs),
                             new AdminLogin(vfs, basic, new PanelSessions(System::currentTimeMillis)),
-                            new PanelFiles(vertx), JoinInstructions.of(config));
+                            new PanelFiles(vertx), JoinInstructions.of(config), settings.throttle());
                     HttpServerOptions options = new HttpServerOptions().setHost(config.bind())
                             .setPort(config.port(Protocol.ADMIN)).setSsl(true)
                             .setKeyCertOptions(certificate.keyCertOptions());

@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
+import java.util.Locale;
 import org.eventvfs.BasicLogin;
 import org.eventvfs.Vfs;
 import org.eventvfs.domain.Account;
@@ -41,12 +42,9 @@ final class AdminLogin {
         this.sessions = sessions;
     }
 
-    /**
-     * The one place that says who may administer the server. Until accounts carry an admin role,
-     * nobody may: the port refuses every login rather than let any user in.
-     */
+    /** The one place that says who may administer the server. */
     static boolean isAdmin(Account account) {
-        return false;
+        return account.admin();
     }
 
     static boolean fromPanel(HttpServerRequest request) {
@@ -66,7 +64,10 @@ final class AdminLogin {
                     .recover(gone -> Future.failedFuture(gone instanceof VfsException.NotFound
                             ? new BasicLogin.Refused(401, "the user " + session.user() + " no longer exists")
                             : gone))
-                    .compose(account -> admin(account, request))
+                    // Disabled since the login: the session ends with the user's other logins.
+                    .compose(account -> account.canLogIn() ? admin(account, request) : Future.failedFuture(
+                            new BasicLogin.Refused(401, "the user " + session.user() + " is " + account.state()
+                                    .name().toLowerCase(Locale.ROOT))))
                     .map(account -> actor(request, account, session.id()));
         }
         return basic.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION), host(request), address(request))

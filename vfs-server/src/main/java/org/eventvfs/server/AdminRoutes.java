@@ -7,12 +7,15 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eventvfs.PasswordHasher;
 import org.eventvfs.Vfs;
@@ -36,6 +39,11 @@ import org.eventvfs.server.LogIntegrity.HeadCheck;
  */
 final class AdminRoutes {
     private static final AtomicLong REQUESTS = new AtomicLong();
+
+    /** NIST SP 800-63B's minimum for a password its user chose. */
+    static final int MIN_PASSWORD_LENGTH = 8;
+    /** Collections whose third path segment names one of them. */
+    private static final Set<String> NAMED = Set.of("users", "volumes", "invites");
 
     private final Vertx vertx;
     private final Vfs vfs;
@@ -88,9 +96,9 @@ final class AdminRoutes {
 
     private Future<Reply> route(HttpServerRequest request, Buffer body, Actor actor) {
         List<String> path = Arrays.stream(request.path().split("/")).filter(s -> !s.isEmpty()).toList();
-        String name = path.size() > 2 ? path.get(2) : null;
+        String name = path.size() > 2 ? URLDecoder.decode(path.get(2), StandardCharsets.UTF_8) : null;
         String route = request.method().name() + " " + shape(path);
-        UserAdministration users = new UserAdministration(vfs, actor);
+        UserAdministration users = new UserAdministration(vfs, actor, UserAdministration.SessionEnder.NONE);
         AuditAdministration audit = new AuditAdministration(vfs);
         try {
             return switch (route) {
@@ -103,12 +111,22 @@ final class AdminRoutes {
                         AdminApi.decode(body, KeysChange.class).keys()).map(u -> new Reply(200, u));
                 case "DELETE /v1/users/{name}" -> users.remove(name).map(v -> new Reply(204, null));
                 case "POST " + AdminApi.PASSWORD_HASHES -> hash(AdminApi.decode(body, PlainPassword.class));
+                case "POST /v1/users/{name}/disable" -> users.disable(name).map(Reply::ok);
+                case "POST /v1/users/{name}/enable" -> users.enable(name).map(Reply::ok);
+                case "PUT /v1/users/{name}/admin" -> users.setAdmin(name,
+                        AdminApi.decode(body, AdminApi.AdminChange.class).admin()).map(Reply::ok);
+                case "GET " + AdminApi.INVITES -> users.list().map(all -> Reply.ok(all.stream()
+                        .filter(u -> u.inviteExpires() != null).toList()));
+                case "POST " + AdminApi.INVITES -> users.invite(AdminApi.decode(body, AdminApi.NewInvite.class))
+                        .map(i -> new Reply(201, i));
+                case "DELETE /v1/invites/{name}" -> users.revokeInvite(name).map(v -> new Reply(204, null));
+                case "POST " + AdminApi.JOIN -> join(users, AdminApi.decode(body, AdminApi.JoinRequest.class));
+                case "GET " + AdminApi.VOLUMES -> VolumeSummaries.of(vfs).map(Reply::ok);
                 case "POST " + BlockMaintenance.GC -> collectGarbage(AdminApi.decode(body, GcRequest.class));
                 case "POST " + Repairs.RESTORE -> Repairs.restore(vfs, AdminApi.decode(body, Repairs.RestoreRequest.class),
                         actor).map(r -> new Reply(200, r));
                 case "POST " + Repairs.UNDO -> Repairs.undo(vfs, AdminApi.decode(body, Repairs.UndoRequest.class),
                         actor).map(r -> new Reply(200, r));
-                case "GET " + AdminApi.VOLUMES -> vfs.volumes().map(Reply::ok);
                 case "GET /v1/volumes/{name}/log" -> audit.log(name, parameters(request)).map(Reply::ok);
                 case "GET /v1/volumes/{name}/history" -> audit.history(name, parameters(request)).map(Reply::ok);
                 case "GET /v1/volumes/{name}/tree" -> audit.tree(name, parameters(request)).map(Reply::ok);
@@ -134,13 +152,12 @@ final class AdminRoutes {
         }
     }
 
-    /** Argon2id on a worker: it takes a tenth of a second and 64 MiB on purpose. */
+    /** For the panel, which has no Argon2id: the hash of a password an admin typed, to set as a user's. */
     private Future<Reply> hash(PlainPassword password) {
-        if (password.password() == null || password.password().isEmpty()) {
+        if (password.password() == null) {
             throw new AdminApi.BadRequest("a password is needed");
         }
-        return vertx.executeBlocking(() -> new Reply(200,
-                new PasswordChange(PasswordHasher.hash(password.password().toCharArray()))), false);
+        return hashed(password.password()).map(hash -> Reply.ok(new PasswordChange(hash)));
     }
 
     private Future<Reply> collectGarbage(GcRequest request) {
@@ -154,12 +171,31 @@ final class AdminRoutes {
                 .map(report -> new Reply(200, GcResult.of(report)));
     }
 
+    /** Checks the chosen password and keys, then hashes a password given in clear. */
+    private Future<Reply> join(UserAdministration users, AdminApi.JoinRequest request) {
+        List<String> keys = request.keys().stream().map(PublicKeyFiles::requireKey).toList();
+        Future<String> hash = request.password() == null ? Future.succeededFuture(request.passwordHash())
+                : hashed(request.password());
+        return hash.compose(passwordHash -> users.join(request.code(), passwordHash, keys)).map(Reply::ok);
+    }
+
+    /**
+     * Hashes a password given in clear on a worker: Argon2id takes a tenth of a second and 64 MiB
+     * on purpose, which an event loop must not wait for.
+     */
+    private Future<String> hashed(String password) {
+        if (password.length() < MIN_PASSWORD_LENGTH) {
+            throw new AdminApi.BadRequest("a password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        return vertx.executeBlocking(() -> PasswordHasher.hash(password.toCharArray()));
+    }
+
     /** The path with the user or volume name replaced by {@code {name}}, to match routes against. */
     private static String shape(List<String> path) {
         StringBuilder shape = new StringBuilder();
         for (int i = 0; i < path.size(); i++) {
             shape.append('/').append(i == 2 && path.get(0).equals("v1")
-                    && (path.get(1).equals("users") || path.get(1).equals("volumes")) ? "{name}" : path.get(i));
+                    && NAMED.contains(path.get(1)) ? "{name}" : path.get(i));
         }
         return shape.toString();
     }

@@ -3,6 +3,7 @@ package org.eventvfs.server;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import org.eventvfs.LoginThrottle;
 import org.eventvfs.spi.SettingsSection;
 
 /**
@@ -28,6 +29,11 @@ record AdminSettings(String certificate, String privateKey, int slowAfter, int b
             throw new ConfigException("admin.slowAfter (" + slowAfter + ") must not exceed admin.banAfter ("
                     + banAfter + ")");
         }
+    }
+
+    /** A new throttle with these limits, for one kind of failure. */
+    LoginThrottle throttle() {
+        return LoginThrottle.of(slowAfter, banAfter, banTime);
     }
 
     /** Parses the section; an unknown key or a value of the wrong kind fails with a message naming it. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eventvfs.Vfs;
+import org.eventvfs.domain.EventEnvelope;
 import org.eventvfs.Volume;
 import org.eventvfs.audit.AuditLog;
 import org.eventvfs.audit.AuditParameters;
@@ -27,6 +28,9 @@ final class AuditAdministration implements AuditOperations {
 
     @Override
     public Future<LogPage> log(String volume, Map<String, List<String>> parameters) {
+        if (volume.equals(EventEnvelope.ACCOUNTS)) {
+            return AuditLog.readAccounts(vfs.accounts(), parameters(null, parameters, AuditParameters.LOG).log());
+        }
         return AuditLog.existingVolume(vfs, volume).compose(files ->
                 AuditLog.read(files, parameters(files, parameters, AuditParameters.LOG).log()));
     }

@@ -25,7 +25,8 @@ final class LogCommand implements Callable<Integer> {
     ConfigOptions options;
 
     @Option(names = "--volume", paramLabel = "NAME", defaultValue = "default",
-            description = "the volume (default: default)")
+            description = "the volume (default: default); @accounts for the account stream: who added, changed, "
+                    + "disabled, invited or removed users and ended their sessions")
     String volume;
 
     @Option(names = "--path", paramLabel = "PREFIX",

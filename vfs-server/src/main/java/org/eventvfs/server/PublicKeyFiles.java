@@ -17,6 +17,16 @@ final class PublicKeyFiles {
     private PublicKeyFiles() {
     }
 
+    /** A key given as text (the join page, the admin API): one OpenSSH public key line, or BadRequest. */
+    static String requireKey(String line) {
+        String key = line == null ? "" : line.strip();
+        if (!PUBLIC_KEY.matcher(key).matches()) {
+            throw new AdminApi.BadRequest("not an OpenSSH public key (expected e.g. 'ssh-ed25519 AAAAC3Nza… "
+                    + "alice@laptop', the one line of a .pub file)");
+        }
+        return key;
+    }
+
     static List<String> read(List<Path> files) {
         List<String> keys = new ArrayList<>();
         for (Path file : files) {

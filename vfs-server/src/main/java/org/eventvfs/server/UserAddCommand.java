@@ -29,15 +29,12 @@ final class UserAddCommand implements Callable<Integer> {
     @Option(names = "--key", paramLabel = "FILE", description = "an SSH public key file; repeat for more")
     List<Path> keyFiles = new ArrayList<>();
 
-    @Option(names = "--home", paramLabel = "PATH", description = "home directory in the volume (default /NAME)")
-    String home;
+    @Mixin
+    HomeOptions place;
 
-    @Option(names = "--volume", paramLabel = "V", description = "volume (default " + UserAdministration.DEFAULT_VOLUME
-            + ")")
-    String volume;
-
-    @Option(names = "--read-only", description = "the user may read but not change anything")
-    boolean readOnly;
+    @Option(names = "--admin", description = "the user may administer the server: the control panel and the "
+            + "admin port")
+    boolean admin;
 
     UserAddCommand(CommandEnvironment environment) {
         this.environment = environment;
@@ -49,10 +46,11 @@ final class UserAddCommand implements Callable<Integer> {
         List<String> keys = PublicKeyFiles.read(keyFiles);
         boolean askPassword = passwordStdin || keys.isEmpty();
         String hash = askPassword ? PasswordInput.readHash(environment, passwordStdin, name) : null;
-        NewUser user = new NewUser(name, hash, keys, volume, home, readOnly);
+        NewUser user = new NewUser(name, hash, keys, place.volume, place.home, place.readOnly, admin);
         User added = UserAccess.run(config, users -> users.add(user));
-        environment.out().printf("added user %s: volume %s, home %s%s, %s, %d key(s)%n", added.name(), added.volume(),
-                added.home(), added.readOnly() ? " (read-only)" : "", added.hasPassword() ? "password" : "no password",
+        environment.out().printf("added %s %s: volume %s, home %s%s, %s, %d key(s)%n",
+                added.admin() ? "administrator" : "user", added.name(), added.volume(), added.home(),
+                added.readOnly() ? " (read-only)" : "", added.hasPassword() ? "password" : "no password",
                 added.keys().size());
         return 0;
     }

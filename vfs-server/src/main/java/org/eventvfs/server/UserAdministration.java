@@ -1,11 +1,15 @@
 package org.eventvfs.server;
 
-import org.eventvfs.PasswordHasher;
 import io.vertx.core.Future;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import org.eventvfs.PasswordHasher;
 import org.eventvfs.Accounts;
 import org.eventvfs.Vfs;
 import org.eventvfs.Volume;
+import org.eventvfs.domain.Account;
 import org.eventvfs.domain.AccountCommand;
 import org.eventvfs.domain.AccountDecider;
 import org.eventvfs.domain.Node;
@@ -13,6 +17,9 @@ import org.eventvfs.domain.Actor;
 import org.eventvfs.domain.VfsException;
 import org.eventvfs.domain.VfsPath;
 import org.eventvfs.domain.VolumeCommand;
+import org.eventvfs.server.AdminApi.Invitation;
+import org.eventvfs.server.AdminApi.Joined;
+import org.eventvfs.server.AdminApi.NewInvite;
 import org.eventvfs.server.AdminApi.NewUser;
 import org.eventvfs.server.AdminApi.User;
 
@@ -22,13 +29,23 @@ import org.eventvfs.server.AdminApi.User;
  */
 final class UserAdministration implements UserOperations {
     static final String DEFAULT_VOLUME = "default";
+    static final Duration DEFAULT_INVITE_VALIDITY = Duration.ofDays(7);
 
     private final Vfs vfs;
     private final Actor actor;
+    private final SessionEnder sessionEnder;
 
-    UserAdministration(Vfs vfs, Actor actor) {
+    UserAdministration(Vfs vfs, Actor actor, SessionEnder sessionEnder) {
         this.vfs = vfs;
         this.actor = actor;
+        this.sessionEnder = sessionEnder;
+    }
+
+    /** Ends a user's live sessions when they are disabled; without a running server there are none. */
+    interface SessionEnder {
+        SessionEnder NONE = name -> Future.succeededFuture();
+
+        Future<Void> endSessionsOf(String name);
     }
 
     @Override
@@ -36,28 +53,100 @@ final class UserAdministration implements UserOperations {
         return accounts().list().map(all -> all.stream().map(User::of).toList());
     }
 
-    /**
-     * Creates the home before the account, and checks the name first, so a failure leaves no
-     * account without a home and running the same command again finishes the job.
-     */
     @Override
     public Future<User> add(NewUser user) {
-        String volume = user.volume() != null ? user.volume() : DEFAULT_VOLUME;
-        VfsPath home;
+        Place place;
         try {
-            AccountDecider.requireUserName(user.name());
-            AccountDecider.requireVolumeName(volume);
-            home = VfsPath.parse(user.home() != null ? user.home() : "/" + user.name());
+            place = Place.of(user.name(), user.volume(), user.home());
             PasswordHasher.requireHash(user.passwordHash());
         } catch (RuntimeException invalid) {
             return Future.failedFuture(invalid);
         }
-        AccountCommand add = new AccountCommand.AddUser(user.name(), user.passwordHash(), user.keys(), volume, home,
-                user.readOnly());
-        return requireAbsent(user.name())
-                .compose(absent -> vfs.volume(volume))
-                .compose(files -> createDirectories(files, home))
-                .compose(created -> execute(add));
+        return prepareHome(place).compose(ready -> execute(new AccountCommand.AddUser(place.name(),
+                user.passwordHash(), user.keys(), place.volume(), place.home(), user.readOnly(), user.admin())));
+    }
+
+    /** Where a new user will live: the defaults filled in and every name checked. */
+    private record Place(String name, String volume, VfsPath home) {
+        static Place of(String name, String volume, String home) {
+            if (name == null && home != null) {
+                // An invite for /team/alice is for alice unless it says otherwise.
+                List<String> names = VfsPath.parse(home).names();
+                name = names.isEmpty() ? null : names.getLast();
+            }
+            AccountDecider.requireUserName(name);
+            String inVolume = AccountDecider.requireVolumeName(volume != null ? volume : DEFAULT_VOLUME);
+            return new Place(name, inVolume, VfsPath.parse(home != null ? home : "/" + name));
+        }
+    }
+
+    /**
+     * Creates the home before the account, and checks the name first, so a failure leaves no
+     * account without a home and running the same command again finishes the job.
+     */
+    private Future<Void> prepareHome(Place place) {
+        return requireAbsent(place.name())
+                .compose(absent -> vfs.volume(place.volume()))
+                .compose(files -> createDirectories(files, place.home()));
+    }
+
+    @Override
+    public Future<User> disable(String name) {
+        return execute(new AccountCommand.DisableUser(name)).compose(user -> sessionEnder.endSessionsOf(name)
+                .map(user));
+    }
+
+    @Override
+    public Future<User> enable(String name) {
+        return execute(new AccountCommand.EnableUser(name));
+    }
+
+    @Override
+    public Future<User> setAdmin(String name, boolean admin) {
+        return execute(new AccountCommand.SetAdmin(name, admin));
+    }
+
+    @Override
+    public Future<Invitation> invite(NewInvite invite) {
+        Place place;
+        try {
+            place = Place.of(invite.name(), invite.volume(), invite.home());
+        } catch (RuntimeException invalid) {
+            return Future.failedFuture(invalid);
+        }
+        long valid = invite.validSeconds() > 0 ? invite.validSeconds() : DEFAULT_INVITE_VALIDITY.toSeconds();
+        Instant expires = Instant.now().plusSeconds(valid);
+        String code = InviteCodes.newCode();
+        return prepareHome(place)
+                .compose(ready -> execute(new AccountCommand.InviteUser(place.name(), InviteCodes.hash(code),
+                        expires.toEpochMilli(), place.volume(), place.home(), invite.readOnly())))
+                .map(user -> new Invitation(user.name(), user.volume(), user.home(), code, expires.toString()));
+    }
+
+    @Override
+    public Future<Void> revokeInvite(String name) {
+        return accounts().find(name).compose(account -> account.state() == Account.State.INVITED
+                ? accounts().execute(new AccountCommand.RemoveUser(name), actor).<Void>mapEmpty()
+                : Future.failedFuture(new VfsException.Conflict("user " + name + " is not invited but "
+                        + account.state().name().toLowerCase(Locale.ROOT))));
+    }
+
+    @Override
+    public Future<Joined> join(String code, String passwordHash, List<String> keys) {
+        try {
+            PasswordHasher.requireHash(passwordHash);
+        } catch (RuntimeException invalid) {
+            return Future.failedFuture(invalid);
+        }
+        String hash = code == null ? "" : InviteCodes.hash(code);
+        // The decider compares the hash again, in constant time; this only finds whose it is.
+        return accounts().list().compose(all -> all.stream()
+                .filter(a -> a.state() == Account.State.INVITED && a.invite().codeHash().equals(hash))
+                .findFirst()
+                .map(invited -> execute(new AccountCommand.RedeemInvite(invited.name(), hash, passwordHash, keys)))
+                .orElseGet(() -> Future.failedFuture(new VfsException.PermissionDenied(
+                        AccountDecider.INVITE_REFUSED))))
+                .map(user -> new Joined(user.name(), user.volume(), user.home()));
     }
 
     @Override

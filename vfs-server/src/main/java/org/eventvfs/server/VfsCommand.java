@@ -34,22 +34,22 @@ public final class VfsCommand implements Runnable {
     }
 
     static CommandLine commandLine(CommandEnvironment environment) {
-        CommandLine user = new CommandLine(new UserCommand())
-                .addSubcommand(new UserAddCommand(environment))
-                .addSubcommand(new UserListCommand(environment))
-                .addSubcommand(new UserPasswdCommand(environment))
-                .addSubcommand(new UserKeysCommand(environment))
-                .addSubcommand(new UserRemoveCommand(environment));
         CommandLine admin = new CommandLine(new AdminCommand())
-                .addSubcommand(new AdminStatsCommand(environment));
+                .addSubcommand("users", userCommands(environment))
+                .addSubcommand(new AdminInviteCommand(environment))
+                .addSubcommand(new AdminInvitesCommand(environment))
+                .addSubcommand(new AdminVolumesCommand(environment))
+                .addSubcommand(new AdminStatsCommand(environment))
+                .addSubcommand(new LogCommand(environment));
         // Settings last: picocli copies them only to the subcommands already added.
         return new CommandLine(new VfsCommand())
                 .addSubcommand(new RunCommand(environment))
                 .addSubcommand(new MigrateCommand(environment))
                 .addSubcommand(new ExportCommand(environment))
                 .addSubcommand(new ImportCommand(environment))
-                .addSubcommand(user)
+                .addSubcommand(userCommands(environment))
                 .addSubcommand(admin)
+                .addSubcommand(new JoinCommand(environment))
                 .addSubcommand(new GcCommand(environment))
                 .addSubcommand(new VerifyCommand(environment))
                 .addSubcommand(new RestoreCommand(environment))
@@ -61,6 +61,16 @@ public final class VfsCommand implements Runnable {
                 .setOut(environment.out())
                 .setErr(environment.err())
                 .setExecutionExceptionHandler(new FailureReporter(environment.err()));
+    }
+
+    /** {@code vfs user …}, also reachable as {@code vfs admin users …}. */
+    private static CommandLine userCommands(CommandEnvironment environment) {
+        return new CommandLine(new UserCommand(environment))
+                .addSubcommand(new UserAddCommand(environment))
+                .addSubcommand(new UserListCommand(environment))
+                .addSubcommand(new UserPasswdCommand(environment))
+                .addSubcommand(new UserKeysCommand(environment))
+                .addSubcommand(new UserRemoveCommand(environment));
     }
 
     @Override

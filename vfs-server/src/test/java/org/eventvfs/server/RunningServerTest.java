@@ -79,7 +79,7 @@ class RunningServerTest {
         assertThat(account("alice").keys()).containsExactly(UserCommandsTest.ED25519);
 
         assertThat(cli.run("user", "list", "--data", data.toString()).out().lines())
-                .contains("alice  default  /alice  no         yes       1");
+                .contains("alice  default  /alice  no         yes       1     no     active");
 
         assertThat(cli.run("user", "remove", "alice", "--data", data.toString()).status()).isZero();
         assertThatThrownBy(() -> account("alice")).isInstanceOf(VfsException.NotFound.class);
@@ -100,7 +100,7 @@ class RunningServerTest {
         String hash = PasswordHasher.hash("pw".toCharArray());
 
         var users = UserAccess.run(config, admin -> admin.add(new AdminApi.NewUser("carol", hash, List.of(), null, null,
-                        false))
+                        false, false))
                 .compose(added -> admin.changeKeys("carol", List.of(UserCommandsTest.ED25519)))
                 .compose(changed -> admin.list()));
 

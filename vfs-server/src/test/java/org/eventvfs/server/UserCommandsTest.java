@@ -38,9 +38,9 @@ class UserCommandsTest {
         Result listed = cli.run("user", "list", "--data", data());
         assertThat(listed.status()).isZero();
         assertThat(listed.out().lines()).containsExactly(
-                "NAME   VOLUME   HOME         READ-ONLY  PASSWORD  KEYS",
-                "alice  default  /alice       no         yes       0",
-                "bob    team     /people/bob  yes        no        1");
+                "NAME   VOLUME   HOME         READ-ONLY  PASSWORD  KEYS  ADMIN  STATE",
+                "alice  default  /alice       no         yes       0     no     active",
+                "bob    team     /people/bob  yes        no        1     no     active");
 
         assertThat(cli.runWithStdin("new-password\n", "user", "passwd", "bob", "--password-stdin", "--data", data())
                 .out()).isEqualTo("changed the password of bob\n");
@@ -49,8 +49,8 @@ class UserCommandsTest {
         assertThat(cli.run("user", "remove", "alice", "--data", data()).out()).isEqualTo("removed user alice\n");
 
         assertThat(cli.run("user", "list", "--data", data()).out().lines()).containsExactly(
-                "NAME  VOLUME  HOME         READ-ONLY  PASSWORD  KEYS",
-                "bob   team    /people/bob  yes        yes       1");
+                "NAME  VOLUME  HOME         READ-ONLY  PASSWORD  KEYS  ADMIN  STATE",
+                "bob   team    /people/bob  yes        yes       1     no     active");
     }
 
     @Test

@@ -21,7 +21,7 @@ public final class TestUsers {
         createDirectory(vfs, volume, VfsPath.parse("/home"));
         createDirectory(vfs, volume, home);
         String hash = password == null ? null : PasswordHasher.hash(password.toCharArray());
-        vfs.accounts().execute(new AccountCommand.AddUser(name, hash, keys, volume, home, readOnly),
+        vfs.accounts().execute(new AccountCommand.AddUser(name, hash, keys, volume, home, readOnly, false),
                 Actor.cli("test")).await();
     }
 

@@ -320,7 +320,7 @@ public abstract class VolumeContractTest extends OpenVfsTest {
     void accountsAreEventsAndPasswordsAreChecked() {
         String hash = org.eventvfs.PasswordHasher.hash("correct horse".toCharArray());
         vfs.accounts().execute(new AccountCommand.AddUser("alice", hash, List.of(), "main", VfsPath.parse("/alice"),
-                false), ACTOR).await();
+                false, false), ACTOR).await();
         assertThat(vfs.accounts().authenticate("alice", "correct horse".toCharArray()).await().home())
                 .isEqualTo(VfsPath.parse("/alice"));
         assertThatThrownBy(() -> vfs.accounts().authenticate("alice", "wrong".toCharArray()).await())
@@ -328,7 +328,7 @@ public abstract class VolumeContractTest extends OpenVfsTest {
         assertThatThrownBy(() -> vfs.accounts().authenticate("mallory", "wrong".toCharArray()).await())
                 .isInstanceOf(VfsException.PermissionDenied.class).hasMessage("wrong user name or password");
         assertThatThrownBy(() -> vfs.accounts().execute(new AccountCommand.AddUser("alice", null, List.of(), "main",
-                VfsPath.root(), false), ACTOR).await()).isInstanceOf(VfsException.AlreadyExists.class);
+                VfsPath.root(), false, false), ACTOR).await()).isInstanceOf(VfsException.AlreadyExists.class);
         vfs.accounts().execute(new AccountCommand.ChangeAccess("alice", "main", VfsPath.parse("/a2"), true), ACTOR)
                 .await();
         reopen();
@@ -339,6 +339,46 @@ public abstract class VolumeContractTest extends OpenVfsTest {
         vfs = null;
         assertThat(StoreFixture.readAll(vertx, options, EventEnvelope.ACCOUNTS))
                 .extracting(EventEnvelope::type).containsExactly("UserAdded", "AccessChanged");
+    }
+
+    @Test
+    void onlyActiveUsersLogInAndInvitesAreRedeemedOnce() {
+        String hash = org.eventvfs.PasswordHasher.hash("correct horse".toCharArray());
+        vfs.accounts().execute(new AccountCommand.AddUser("alice", hash, List.of(), "main", VfsPath.parse("/alice"),
+                false, true), ACTOR).await();
+        assertThat(vfs.accounts().find("alice").await().admin()).isTrue();
+        vfs.accounts().execute(new AccountCommand.DisableUser("alice"), ACTOR).await();
+        assertThatThrownBy(() -> vfs.accounts().authenticate("alice", "correct horse".toCharArray()).await())
+                .isInstanceOf(VfsException.PermissionDenied.class).hasMessage("wrong user name or password");
+        assertThatThrownBy(() -> vfs.accounts().execute(new AccountCommand.DisableUser("alice"), ACTOR).await())
+                .isInstanceOf(VfsException.Conflict.class);
+        vfs.accounts().execute(new AccountCommand.EnableUser("alice"), ACTOR).await();
+        assertThat(vfs.accounts().authenticate("alice", "correct horse".toCharArray()).await().name())
+                .isEqualTo("alice");
+
+        String code = Sha256.of(Sha256.newDigest().digest("the code".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .hex();
+        vfs.accounts().execute(new AccountCommand.InviteUser("bob", code, Long.MAX_VALUE, "main",
+                VfsPath.parse("/team/bob"), false), ACTOR).await();
+        Account invited = vfs.accounts().find("bob").await();
+        assertThat(invited.state()).isEqualTo(Account.State.INVITED);
+        assertThat(invited.canLogIn()).isFalse();
+        assertThatThrownBy(() -> vfs.accounts().execute(new AccountCommand.RedeemInvite("bob", "00".repeat(32), hash,
+                List.of()), ACTOR).await()).isInstanceOf(VfsException.PermissionDenied.class);
+        vfs.accounts().execute(new AccountCommand.RedeemInvite("bob", code, hash, List.of()), ACTOR).await();
+        assertThat(vfs.accounts().authenticate("bob", "correct horse".toCharArray()).await().home())
+                .isEqualTo(VfsPath.parse("/team/bob"));
+        assertThatThrownBy(() -> vfs.accounts().execute(new AccountCommand.RedeemInvite("bob", code, hash,
+                List.of()), ACTOR).await()).as("a code works once").isInstanceOf(VfsException.PermissionDenied.class);
+
+        vfs.accounts().execute(new AccountCommand.InviteUser("carol", code, 1, "main", VfsPath.parse("/carol"),
+                false), ACTOR).await();
+        assertThatThrownBy(() -> vfs.accounts().execute(new AccountCommand.RedeemInvite("carol", code, hash,
+                List.of()), ACTOR).await()).as("expired").isInstanceOf(VfsException.PermissionDenied.class);
+        reopen();
+        assertThat(vfs.accounts().find("bob").await().state()).isEqualTo(Account.State.ACTIVE);
+        assertThat(vfs.accounts().find("carol").await().invite().expiresAt()).isEqualTo(1);
+        assertThat(vfs.accounts().find("alice").await().admin()).isTrue();
     }
 
     protected static byte[] randomBytes(int n, long seed) {

@@ -60,7 +60,7 @@ record HomeScope(String volume, VfsPath home) {
     private LogEntry masked(LogEntry entry) {
         Details d = entry.details();
         Details details = d.source() == null || inside(d.source()) ? d : new Details(d.size(), d.sha256(), d.mode(),
-                d.owner(), d.modified(), d.target(), null, d.received(), d.reason());
+                d.owner(), d.modified(), d.target(), null, d.received(), d.reason(), d.user(), d.change());
         return new LogEntry(entry.position(), entry.time(), entry.actor(), entry.event(),
                 inside(entry.path()) ? entry.path() : null, inside(entry.toPath()) ? entry.toPath() : null, details);
     }

@@ -46,6 +46,11 @@ final class PublicKeyLogin implements PublickeyAuthenticator {
                     SessionAccount.address(session.getRemoteAddress()));
             return false;
         }
+        if (!account.canLogIn()) {
+            LOG.info("sftp: public key offered for {} user '{}' from {}", account.state().name().toLowerCase(),
+                    user, SessionAccount.address(session.getRemoteAddress()));
+            return false;
+        }
         for (String line : account.keys()) {
             if (KeyUtils.compareKeys(offered, parse(line, session))) {
                 // Also reached by the key query before the signature is checked: the account is only

@@ -66,7 +66,8 @@ class VfsFileSystemTest extends FileSystemContractTest {
     }
 
     private static Account account(boolean readOnly) {
-        return new Account("alice", null, List.of(), "main", VfsPath.parse("/home/alice"), readOnly);
+        return new Account("alice", null, List.of(), "main", VfsPath.parse("/home/alice"), readOnly, false,
+                Account.State.ACTIVE, null);
     }
 
     @Override
