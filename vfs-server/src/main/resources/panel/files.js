@@ -46,8 +46,8 @@ function open(path) {
 /** Every revision of a file, followed across renames, each with its bytes to download. */
 async function history(path) {
   const found = await api('GET', volumePath(volume.value, 'history', {path, at: at.value}));
-  show('history', table('Revisions of ' + found.path, ['Position', 'Time', 'User', 'Protocol', 'Event', 'Path',
-      'Details', ''], found.revisions.map(r => [String(r.position), r.time, r.actor.user, r.actor.protocol, r.event,
+  show('history', table('Revisions of ' + found.path, ['Position', 'Time', 'Who', 'Event', 'Path', 'Details', ''],
+      found.revisions.map(r => [String(r.position), r.time, r.actor.user + ' over ' + r.actor.protocol, r.event,
     el('code', {}, r.path), details(r), [
       el('button', {type: 'button', class: 'quiet', onclick: () => {
         at.value = '@' + r.position;

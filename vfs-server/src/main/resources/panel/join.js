@@ -9,8 +9,7 @@ function instructions(user, served) {
   const lines = served.protocols.map(p => {
     switch (p.protocol) {
       case 'sftp': return 'sftp -P ' + p.port + ' ' + user + '@' + host;
-      case 'webdav': return (p.tls ? 'https://' : 'http://') + host + ':' + p.port + '/   (WebDAV: cadaver, rclone, '
-          + 'Finder, Explorer)';
+      case 'webdav': return 'cadaver ' + (p.tls ? 'https://' : 'http://') + host + ':' + p.port + '/';
       case 'ftp': return 'lftp -u ' + user + ' -p ' + p.port + ' ' + host;
       default: return p.protocol + ' on port ' + p.port;
     }

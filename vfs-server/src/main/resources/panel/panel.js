@@ -61,10 +61,10 @@ export function table(caption, headers, rows, empty) {
   if (rows.length === 0) {
     return el('p', {class: 'empty'}, empty);
   }
-  return el('table', {},
+  return el('div', {class: 'scroll'}, el('table', {},
       el('caption', {}, caption),
       el('thead', {}, el('tr', {}, headers.map(h => el('th', {scope: 'col'}, h)))),
-      el('tbody', {}, rows.map(cells => el('tr', {}, cells.map(cell => el('td', {}, cell))))));
+      el('tbody', {}, rows.map(cells => el('tr', {}, cells.map(cell => el('td', {}, cell)))))));
 }
 
 /** Replaces the children of the element with that id. */
@@ -136,7 +136,7 @@ export function bytes(n) {
 
 /** Fills a select with the server's volumes. */
 export async function volumeChoices(select) {
-  const names = await api('GET', '/v1/volumes');
+  const names = (await api('GET', '/v1/volumes')).map(volume => volume.name);
   select.replaceChildren(...names.map(name => el('option', {value: name}, name)));
   if (names.length === 0) {
     select.append(el('option', {value: 'default'}, 'default'));
@@ -154,8 +154,9 @@ export function volumePath(volume, what, parameters) {
   return '/v1/volumes/' + encodeURIComponent(volume) + '/' + what + (query.size ? '?' + query : '');
 }
 
-/** One log entry's details as short text: size=…, mode=…, and so on. */
+/** One log entry's details as short text: size=…, mode=…, and so on, with hashes cut as `vfs log` cuts them. */
 export function details(entry) {
-  const parts = Object.entries(entry.details || {}).map(([name, value]) => name + '=' + value);
+  const parts = Object.entries(entry.details || {}).map(([name, value]) =>
+    name + '=' + (name === 'sha256' ? String(value).slice(0, 12) : value));
   return (entry.toPath ? '→ ' + entry.toPath + ' ' : '') + parts.join(' ');
 }

@@ -2,13 +2,20 @@ package org.eventvfs.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.eventvfs.Vfs;
+import org.eventvfs.domain.AccountCommand;
+import org.eventvfs.domain.AccountEvent;
+import org.eventvfs.domain.Actor;
+import org.eventvfs.domain.EventEnvelope;
 import org.eventvfs.testkit.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -55,6 +62,51 @@ class AdminPortTest {
             assertThat(server.vfs().stats().snapshot().loginsRefused()).isEqualTo(1);
             assertThat(admin.get(Health.LIVE, null, null).statusCode()).isEqualTo(200);
             assertThat(admin.get(Health.READY, null, null).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anAdminsChangesThroughThePortAreRecordedUnderTheAdminsName() throws Exception {
+        Path data = dir.resolve("data");
+        int port = ServerProcess.freePort();
+        try (TestServer server = TestServer.start(TestServer.config(data, Map.of(Protocol.ADMIN, port), Map.of()))) {
+            TestUsers.add(server.vfs(), "default", "root", "root's password", List.of(), false);
+            server.vfs().accounts().execute(new AccountCommand.SetAdmin("root", true), Actor.cli("test")).await();
+            List<EventEnvelope> accountEvents = new CopyOnWriteArrayList<>();
+            server.vertx().eventBus().<EventEnvelope>consumer(Vfs.eventsAddress(EventEnvelope.ACCOUNTS),
+                    message -> accountEvents.add(message.body()));
+            AdminPortClient admin = new AdminPortClient(data.resolve(AdminCertificate.FOLDER)
+                    .resolve(AdminCertificate.CERTIFICATE_FILE), port);
+
+            HttpResponse<String> hash = admin.send("POST", AdminApi.PASSWORD_HASHES,
+                    "{\"password\":\"erin's password\"}", "root", "root's password");
+            assertThat(hash.statusCode()).as(hash.body()).isEqualTo(200);
+            String passwordHash = new ObjectMapper().readTree(hash.body()).get("passwordHash").asText();
+            HttpResponse<String> added = admin.send("POST", AdminApi.USERS, "{\"name\":\"erin\",\"passwordHash\":\""
+                    + passwordHash + "\"}", "root", "root's password");
+
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+            assertThat(server.vfs().accounts().authenticate("erin", "erin's password".toCharArray()).await().name())
+                    .isEqualTo("erin");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (accountEvents.stream().noneMatch(e -> e.payload() instanceof AccountEvent.UserAdded)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            EventEnvelope userAdded = accountEvents.stream().filter(e -> e.payload() instanceof AccountEvent.UserAdded)
+                    .findFirst().orElseThrow();
+            assertThat(userAdded.actor().user()).isEqualTo("root");
+            assertThat(userAdded.actor().protocol()).isEqualTo("admin");
+            assertThat(userAdded.actor().address()).startsWith("127.0.0.1:");
+            assertThat(userAdded.actor().session()).startsWith("admin-");
+            assertThat(userAdded.actor().client()).startsWith("Java-http-client");
+
+            HttpResponse<String> login = admin.send("POST", AdminGate.LOGIN,
+                    "{\"user\":\"root\",\"password\":\"root's password\"}", null, null);
+            assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+            assertThat(login.headers().firstValue("Set-Cookie")).hasValueSatisfying(cookie -> assertThat(cookie)
+                    .startsWith(PanelSessions.COOKIE + "=").contains("Path=/").contains("Max-Age=28800")
+                    .contains("Secure").containsIgnoringCase("HttpOnly").contains("SameSite=Strict"));
         }
     }
 
