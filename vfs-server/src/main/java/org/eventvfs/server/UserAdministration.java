@@ -3,6 +3,7 @@ package org.eventvfs.server;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import org.eventvfs.PasswordHasher;
@@ -62,7 +63,7 @@ final class UserAdministration implements UserOperations {
         } catch (RuntimeException invalid) {
             return Future.failedFuture(invalid);
         }
-        return prepareHome(place).compose(ready -> execute(new AccountCommand.AddUser(place.name(),
+        return prepareHome(place, false).compose(ready -> execute(new AccountCommand.AddUser(place.name(),
                 user.passwordHash(), user.keys(), place.volume(), place.home(), user.readOnly(), user.admin())));
     }
 
@@ -84,8 +85,8 @@ final class UserAdministration implements UserOperations {
      * Creates the home before the account, and checks the name first, so a failure leaves no
      * account without a home and running the same command again finishes the job.
      */
-    private Future<Void> prepareHome(Place place) {
-        return requireAbsent(place.name())
+    private Future<Void> prepareHome(Place place, boolean invite) {
+        return requireAbsent(place.name(), invite)
                 .compose(absent -> vfs.volume(place.volume()))
                 .compose(files -> createDirectories(files, place.home()));
     }
@@ -115,9 +116,9 @@ final class UserAdministration implements UserOperations {
             return Future.failedFuture(invalid);
         }
         long valid = invite.validSeconds() > 0 ? invite.validSeconds() : DEFAULT_INVITE_VALIDITY.toSeconds();
-        Instant expires = Instant.now().plusSeconds(valid);
+        Instant expires = Instant.now().plusSeconds(valid).truncatedTo(ChronoUnit.SECONDS);
         String code = InviteCodes.newCode();
-        return prepareHome(place)
+        return prepareHome(place, true)
                 .compose(ready -> execute(new AccountCommand.InviteUser(place.name(), InviteCodes.hash(code),
                         expires.toEpochMilli(), place.volume(), place.home(), invite.readOnly())))
                 .map(user -> new Invitation(user.name(), user.volume(), user.home(), code, expires.toString()));
@@ -175,12 +176,14 @@ final class UserAdministration implements UserOperations {
                 .map(User::of);
     }
 
-    private Future<Void> requireAbsent(String name) {
+    /** Fails if the user exists, unless {@code invitedToo} lets a pending invite be replaced by a new one. */
+    private Future<Void> requireAbsent(String name, boolean invitedToo) {
         return accounts().find(name).transform((found, failure) -> {
-            if (failure == null) {
+            if (failure == null && !(invitedToo && found.state() == Account.State.INVITED)) {
                 return Future.failedFuture(new VfsException.AlreadyExists("user " + name + " already exists"));
             }
-            return failure instanceof VfsException.NotFound ? Future.succeededFuture() : Future.failedFuture(failure);
+            return failure == null || failure instanceof VfsException.NotFound ? Future.succeededFuture()
+                    : Future.failedFuture(failure);
         });
     }
 

@@ -112,9 +112,15 @@ class AdminUsersAndInvitesTest {
     }
 
     @Test
-    void aRevokedInviteCannotBeRedeemed() {
+    void aNewInviteReplacesThePendingOneAndARevokedOneCannotBeRedeemed() {
+        Matcher first = CODE.matcher(vfs("admin", "invite", "--user", "dave").out());
+        assertThat(first.find()).isTrue();
         Matcher code = CODE.matcher(vfs("admin", "invite", "--user", "dave").out());
         assertThat(code.find()).isTrue();
+        assertThat(cli.runWithStdin("pw-of-dave\n", "join", first.group(1), "--password-stdin", "--data",
+                data.toString()).err()).as("the replaced code").contains("this invite code is not valid");
+        cli.runWithStdin("pw\n", "user", "add", "ed", "--password-stdin", "--data", data.toString());
+        assertThat(vfs("admin", "invite", "--user", "ed").err()).isEqualTo("vfs: user ed already exists\n");
         assertThat(vfs("admin", "invites", "revoke", "dave").out()).isEqualTo("revoked the invite of dave\n");
         assertThat(cli.runWithStdin("pw-of-dave\n", "join", code.group(1), "--password-stdin", "--data",
                 data.toString()).err()).contains("this invite code is not valid");

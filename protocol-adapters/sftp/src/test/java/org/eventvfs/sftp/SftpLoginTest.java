@@ -14,6 +14,8 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.sftp.client.SftpClient;
+import org.eventvfs.domain.AccountCommand;
+import org.eventvfs.domain.Actor;
 import org.eventvfs.testkit.LogRecorder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,6 +103,19 @@ class SftpLoginTest {
         assertThat(canLogIn("alice", rsa, "127.0.0.13")).isTrue();
         assertThat(canLogIn("alice", stranger, "127.0.0.13")).isFalse();
         assertThat(canLogIn("nobody", ed25519, "127.0.0.13")).isFalse();
+    }
+
+    @Test
+    void aDisabledUserIsRefusedWithKeyAndPasswordUntilEnabled() throws IOException {
+        server.addUser("dora", PASSWORD, List.of(PublicKeyEntry.toString(rsa.getPublic())), false);
+        Actor admin = Actor.cli("root");
+        server.vfs.accounts().execute(new AccountCommand.DisableUser("dora"), admin).await();
+        assertThat(canLogIn("dora", rsa, "127.0.0.19")).isFalse();
+        assertThat(canLogIn("dora", PASSWORD, "127.0.0.19")).isFalse();
+
+        server.vfs.accounts().execute(new AccountCommand.EnableUser("dora"), admin).await();
+        assertThat(canLogIn("dora", rsa, "127.0.0.19")).isTrue();
+        assertThat(canLogIn("dora", PASSWORD, "127.0.0.19")).isTrue();
     }
 
     @Test
