@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.eventvfs.Vfs;
+import org.eventvfs.domain.Account;
 import org.eventvfs.domain.AccountCommand;
 import org.eventvfs.domain.AccountEvent;
 import org.eventvfs.domain.Actor;
@@ -107,6 +108,38 @@ class AdminPortTest {
             assertThat(login.headers().firstValue("Set-Cookie")).hasValueSatisfying(cookie -> assertThat(cookie)
                     .startsWith(PanelSessions.COOKIE + "=").contains("Path=/").contains("Max-Age=28800")
                     .contains("Secure").containsIgnoringCase("HttpOnly").contains("SameSite=Strict"));
+        }
+    }
+
+    @Test
+    void invitesAreRedeemedWithoutALoginAndWrongCodesGetTheAddressRefused() throws Exception {
+        Path data = dir.resolve("data");
+        int port = ServerProcess.freePort();
+        Map<String, Object> throttle = Map.of("slowAfter", 2, "banAfter", 2);
+        try (TestServer server = TestServer.start(TestServer.config(data, Map.of(Protocol.ADMIN, port),
+                Map.of(Protocol.ADMIN, throttle)))) {
+            UserAdministration users = new UserAdministration(server.vfs(), Actor.cli("test"),
+                    UserAdministration.SessionEnder.NONE);
+            String carol = users.invite(new AdminApi.NewInvite(null, null, "/team/carol", false, 0)).await().code();
+            String dave = users.invite(new AdminApi.NewInvite(null, null, "/team/dave", false, 0)).await().code();
+            Path certificate = data.resolve(AdminCertificate.FOLDER).resolve(AdminCertificate.CERTIFICATE_FILE);
+
+            Cli.Result joined = new Cli().runWithStdin("carol's secret\n", "join", carol, "--password-stdin",
+                    "--server", "https://127.0.0.1:" + port, "--cacert", certificate.toString());
+            assertThat(joined.status()).as(joined.err()).isZero();
+            assertThat(joined.out()).startsWith("joined as carol");
+            assertThat(server.vfs().accounts().authenticate("carol", "carol's secret".toCharArray()).await().name())
+                    .isEqualTo("carol");
+
+            AdminPortClient anyone = new AdminPortClient(certificate, port);
+            String wrong = "{\"code\":\"AAAA-BBBB\",\"password\":\"a long password\"}";
+            assertThat(anyone.send("POST", AdminApi.JOIN, wrong, null, null).statusCode()).isEqualTo(403);
+            assertThat(anyone.send("POST", AdminApi.JOIN, wrong, null, null).statusCode()).isEqualTo(403);
+            HttpResponse<String> banned = anyone.send("POST", AdminApi.JOIN, "{\"code\":\"" + dave
+                    + "\",\"password\":\"a long password\"}", null, null);
+            assertThat(banned.statusCode()).isEqualTo(403);
+            assertThat(banned.body()).contains("too many wrong invite codes");
+            assertThat(server.vfs().accounts().find("dave").await().state()).isEqualTo(Account.State.INVITED);
         }
     }
 
