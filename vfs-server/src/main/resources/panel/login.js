@@ -1,9 +1,12 @@
 import {api, attempt, fields, say} from './panel.js';
 
-/** Only a path on this server: a next= that named another site would make the form a redirector. */
+/**
+ * Only a page of this server: a next= that named another site (also as //host or /\\host, which
+ * browsers read as one) would make the form a redirector.
+ */
 function next() {
-  const target = new URLSearchParams(location.search).get('next') || '';
-  return target.startsWith('/') && !target.startsWith('//') ? target : '/panel/';
+  const target = new URL(new URLSearchParams(location.search).get('next') || '/panel/', location.origin);
+  return target.origin === location.origin ? target.pathname + target.search : '/panel/';
 }
 
 document.getElementById('login').addEventListener('submit', event => {

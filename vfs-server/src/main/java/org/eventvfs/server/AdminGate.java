@@ -51,6 +51,11 @@ final class AdminGate implements Handler<HttpServerRequest> {
 
     /** The login form's body. */
     record Credentials(String user, String password) {
+        Credentials {
+            if (user == null || password == null) {
+                throw new AdminApi.BadRequest("a user and a password are needed");
+            }
+        }
     }
 
     /** Who is logged in, for the panel's pages. */
