@@ -24,6 +24,9 @@ firstButton.addEventListener('click', () => attempt(() => load()));
 
 attempt(async () => {
   await header();
-  await volumeChoices(document.getElementById('volume'));
+  const volume = document.getElementById('volume');
+  await volumeChoices(volume);
+  // The users' own stream: who added, disabled or invited whom.
+  volume.append(el('option', {value: '@accounts'}, '@accounts (users)'));
   await load();
 });

@@ -14,6 +14,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -89,6 +90,10 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(
                         By.cssSelector(css + " button, " + css + " a")).stream()
                 .filter(e -> e.getText().strip().equals(text)).findFirst().orElse(null));
+    }
+
+    void choose(String css, String value) {
+        new Select(find(css)).selectByValue(value);
     }
 
     void type(String css, String text) {

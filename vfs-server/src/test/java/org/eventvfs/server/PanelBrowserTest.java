@@ -101,6 +101,12 @@ class PanelBrowserTest {
             browser.go("/panel/audit.html");
             browser.awaitText("#entries table", "ContentCommitted");
             browser.screenshot("audit");
+            browser.choose("#volume", "@accounts");
+            browser.control("#filters", "Show").click();
+            String accounts = browser.awaitText("#entries table", "InviteRedeemed").getText();
+            assertThat(accounts).containsPattern("root admin \\S+ UserInvited")
+                    .containsPattern(AdminGate.JOINING + " admin \\S+ InviteRedeemed");
+            browser.screenshot("audit-accounts");
             browser.go("/panel/stats.html");
             browser.awaitText("#volumes table", "default");
             browser.screenshot("stats");
