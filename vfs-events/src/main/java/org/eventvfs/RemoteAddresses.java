@@ -17,6 +17,15 @@ public final class RemoteAddresses {
         return String.valueOf(remote);
     }
 
+    /** As {@link #text(SocketAddress)}, for a Vert.x connection's address; {@code unknown} without one. */
+    public static String text(io.vertx.core.net.SocketAddress remote) {
+        if (remote == null || remote.hostAddress() == null) {
+            return "unknown";
+        }
+        String host = remote.hostAddress();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + remote.port();
+    }
+
     /** The address without the port: what the login throttle counts by. */
     public static String host(SocketAddress remote) {
         if (remote instanceof InetSocketAddress inet && inet.getAddress() != null) {

@@ -70,6 +70,9 @@ public interface Vfs {
     /** What this Vfs has done since it was opened, and the sessions its adapters have open. */
     VfsStats stats();
 
+    /** The sessions the protocol adapters have open, to list and to kick out. */
+    LiveSessions sessions();
+
     /** Writes snapshots of the loaded volumes and closes the stores. */
     Future<Void> close();
 }

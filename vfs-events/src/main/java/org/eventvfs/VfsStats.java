@@ -1,17 +1,14 @@
 package org.eventvfs;
 
-import io.vertx.core.Handler;
-import io.vertx.core.http.HttpConnection;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.eventvfs.domain.VfsException;
 
 /**
  * Counters of what a running {@link Vfs} does, for operators: commands answered, bytes stored and
- * read, refused logins, and the sessions each protocol adapter has open. Cheap to update from any
- * thread; a {@link #snapshot()} reads them all.
+ * read, refused logins, and the sessions each protocol adapter has open (counted from
+ * {@link LiveSessions}, so the two cannot disagree). Cheap to update from any thread; a
+ * {@link #snapshot()} reads them all.
  */
 public final class VfsStats {
     private final LongAdder committed = new LongAdder();
@@ -20,7 +17,11 @@ public final class VfsStats {
     private final LongAdder bytesIn = new LongAdder();
     private final LongAdder bytesOut = new LongAdder();
     private final LongAdder loginsRefused = new LongAdder();
-    private final ConcurrentHashMap<String, LongAdder> sessions = new ConcurrentHashMap<>();
+    private final LiveSessions sessions;
+
+    public VfsStats(LiveSessions sessions) {
+        this.sessions = sessions;
+    }
 
     /**
      * The counters at one moment.
@@ -61,27 +62,8 @@ public final class VfsStats {
         loginsRefused.increment();
     }
 
-    /** A protocol adapter opened a session (an SSH connection, an FTP control connection, …). */
-    public void sessionOpened(String protocol) {
-        sessions.computeIfAbsent(protocol, p -> new LongAdder()).increment();
-    }
-
-    public void sessionClosed(String protocol) {
-        sessions.computeIfAbsent(protocol, p -> new LongAdder()).decrement();
-    }
-
-    /** For an HTTP server's connection handler: each connection is a session until it closes. */
-    public Handler<HttpConnection> connections(String protocol) {
-        return connection -> {
-            sessionOpened(protocol);
-            connection.closeHandler(closed -> sessionClosed(protocol));
-        };
-    }
-
     public Snapshot snapshot() {
-        Map<String, Long> open = new TreeMap<>();
-        sessions.forEach((protocol, count) -> open.put(protocol, count.sum()));
         return new Snapshot(committed.sum(), refused.sum(), failed.sum(), bytesIn.sum(), bytesOut.sum(),
-                loginsRefused.sum(), open);
+                loginsRefused.sum(), sessions.counts());
     }
 }

@@ -15,6 +15,7 @@ import org.eventvfs.BlockCheck;
 import org.eventvfs.CheckpointCheck;
 import org.eventvfs.CheckpointHead;
 import org.eventvfs.GcReport;
+import org.eventvfs.LiveSessions;
 import org.eventvfs.Retention;
 import org.eventvfs.Vfs;
 import org.eventvfs.VfsOptions;
@@ -53,7 +54,10 @@ public final class EventSourcedVfs implements Vfs {
     /** Each loaded stream's writer, told when another process appends to its stream. */
     private final ConcurrentHashMap<String, StreamWriter<?, ?>> writers = new ConcurrentHashMap<>();
     private Accounts accounts;
-    private final VfsStats stats = new VfsStats();
+    private final LiveSessions sessions;
+    /** Set once the account stream is loaded. */
+    private SessionLockout lockout;
+    private final VfsStats stats;
 
     private EventSourcedVfs(Vertx vertx, VfsOptions options, EventStore events, BlobStore blobs) {
         this.vertx = vertx;
@@ -63,6 +67,8 @@ public final class EventSourcedVfs implements Vfs {
         this.blobs = new SmallBlockCache(guarded, SMALL_BLOCKS_CACHED);
         this.snapshots = new VolumeSnapshots(vertx, options.dataDirectory().resolve("snapshots"),
                 options.snapshotEvery());
+        this.sessions = new LiveSessions(options.clock());
+        this.stats = new VfsStats(sessions);
     }
 
     public static Future<Vfs> open(Vertx vertx, VfsOptions options) {
@@ -73,7 +79,10 @@ public final class EventSourcedVfs implements Vfs {
                         .recover(failure -> events.close().transform(ignored -> Future.failedFuture(failure)))
                         .compose(blobs -> {
                             EventSourcedVfs vfs = new EventSourcedVfs(vertx, options, events, blobs);
-                            return vfs.loadAccounts().compose(v -> events.watch(vfs::moved)).map(v -> (Vfs) vfs)
+                            return vfs.loadAccounts()
+                                    .compose(v -> SessionLockout.start(vertx, vfs.sessions))
+                                    .onSuccess(lockout -> vfs.lockout = lockout)
+                                    .compose(v -> events.watch(vfs::moved)).map(v -> (Vfs) vfs)
                                     .recover(failure -> vfs.closeStores()
                                             .transform(ignored -> Future.failedFuture(failure)));
                         }));
@@ -149,13 +158,19 @@ public final class EventSourcedVfs implements Vfs {
     }
 
     @Override
+    public LiveSessions sessions() {
+        return sessions;
+    }
+
+    @Override
     public Future<Void> close() {
         List<Future<Void>> written = new ArrayList<>();
         volumes.values().forEach(loading -> written.add(loading.compose(ProjectedVolume::snapshot)
                 .recover(e -> Future.succeededFuture())));
+        Future<Void> listening = lockout == null ? Future.succeededFuture() : lockout.stop();
         return Future.join(written).transform(ignored -> {
             writers.values().forEach(StreamWriter::stop);
-            return closeStores();
+            return listening.transform(stopped -> closeStores());
         });
     }
 

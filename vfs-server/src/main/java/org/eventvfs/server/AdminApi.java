@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eventvfs.LiveSession;
 import org.eventvfs.domain.Account;
 
 /**
@@ -25,6 +26,7 @@ final class AdminApi {
     static final String JOIN = "/v1/join";
     static final String VOLUMES = "/v1/volumes";
     static final String PASSWORD_HASHES = "/v1/password-hashes";
+    static final String SESSIONS = "/v1/sessions";
     /** Unknown fields fail (Jackson's default), so a misspelt one is an error, not a silent default. */
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -109,11 +111,32 @@ final class AdminApi {
     record Joined(String name, String volume, String home) {
     }
 
+    /** A live session as the API shows it: {@code since} is an ISO-8601 instant, user and client may be null. */
+    record Session(String id, String protocol, String user, String address, String client, String since) {
+        static Session of(LiveSession session) {
+            return new Session(session.id(), session.protocol(), session.user(), session.address(), session.client(),
+                    session.since().toString());
+        }
+    }
+
+    /** How many sessions a kick closed. */
+    record Kicked(int sessions) {
+    }
+
     record ErrorReply(String error) {
     }
 
     static String userPath(String name) {
         return USERS + "/" + name;
+    }
+
+    static String sessionPath(String id) {
+        return SESSIONS + "/" + encoded(id);
+    }
+
+    /** {@code /v1/sessions?user=<user>}: every session of one user. */
+    static String sessionsOf(String user) {
+        return SESSIONS + "?user=" + encoded(user);
     }
 
     /** {@code /v1/volumes/<volume>/<what>?<parameters>}: the audit queries of a volume. */

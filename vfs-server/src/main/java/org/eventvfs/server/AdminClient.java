@@ -25,7 +25,10 @@ import org.eventvfs.server.AdminApi.NewUser;
 import org.eventvfs.server.AdminApi.PasswordChange;
 import org.eventvfs.server.AdminApi.User;
 
-/** {@link UserOperations} and {@link AuditOperations} through a running server's admin socket. */
+/**
+ * {@link UserOperations}, {@link AuditOperations} and the rest of the admin API through a running
+ * server's admin socket.
+ */
 final class AdminClient implements UserOperations, AuditOperations {
     private final HttpClient http;
     /**
@@ -198,6 +201,21 @@ final class AdminClient implements UserOperations, AuditOperations {
 
     Future<StatsReport> stats() {
         return call(HttpMethod.GET, StatsReport.PATH, null).map(body -> AdminApi.decode(body, StatsReport.class));
+    }
+
+    Future<List<AdminApi.Session>> sessions() {
+        return call(HttpMethod.GET, AdminApi.SESSIONS, null)
+                .map(body -> AdminApi.decodeList(body, AdminApi.Session.class));
+    }
+
+    Future<AdminApi.Kicked> kick(String id) {
+        return call(HttpMethod.DELETE, AdminApi.sessionPath(id), null)
+                .map(body -> AdminApi.decode(body, AdminApi.Kicked.class));
+    }
+
+    Future<AdminApi.Kicked> kickUser(String user) {
+        return call(HttpMethod.DELETE, AdminApi.sessionsOf(user), null)
+                .map(body -> AdminApi.decode(body, AdminApi.Kicked.class));
     }
 
     Future<Void> close() {

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.eventvfs.BasicLogin;
 import org.eventvfs.LoginThrottle;
-import org.eventvfs.domain.Actor;
 import org.eventvfs.server.PanelSessions.PanelSession;
 
 /**
@@ -138,8 +137,7 @@ final class AdminGate implements Handler<HttpServerRequest> {
                     joins.recordFailure(host);
                 }
             });
-            routes.handle(request, new Actor(JOINING, AdminLogin.PROTOCOL, AdminLogin.address(request),
-                    AdminRoutes.requestSession(), request.getHeader(HttpHeaders.USER_AGENT)));
+            routes.handle(request, login.anonymous(request, JOINING));
             request.resume();
         });
     }

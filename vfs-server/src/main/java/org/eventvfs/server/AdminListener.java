@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.time.Duration;
 import org.eventvfs.BasicLogin;
+import org.eventvfs.HttpSessions;
 import org.eventvfs.Vfs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,13 +42,15 @@ final class AdminListener {
                 .compose(certificate -> {
                     BasicLogin basic = new BasicLogin(vertx, vfs, AdminLogin.PROTOCOL, settings.throttle(),
                             LOGIN_CACHE);
+                    HttpSessions connections = new HttpSessions(vfs.sessions(), AdminLogin.PROTOCOL);
                     AdminGate gate = new AdminGate(vertx, new AdminRoutes(vertx, vfs),
-                            new AdminLogin(vfs, basic, new PanelSessions(System::currentTimeMillis)),
+                            new AdminLogin(vfs, basic, new PanelSessions(System::currentTimeMillis), connections),
                             new PanelFiles(vertx), JoinInstructions.of(config), settings.throttle());
                     HttpServerOptions options = new HttpServerOptions().setHost(config.bind())
                             .setPort(config.port(Protocol.ADMIN)).setSsl(true)
                             .setKeyCertOptions(certificate.keyCertOptions());
-                    return vertx.createHttpServer(options).requestHandler(gate).listen()
+                    return vertx.createHttpServer(options).requestHandler(gate).connectionHandler(connections)
+                            .listen()
                             .map(listening -> started(listening, config, certificate));
                 });
     }

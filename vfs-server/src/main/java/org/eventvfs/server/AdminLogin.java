@@ -7,6 +7,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import java.util.Locale;
 import org.eventvfs.BasicLogin;
+import org.eventvfs.HttpSessions;
+import org.eventvfs.LiveSessions;
 import org.eventvfs.Vfs;
 import org.eventvfs.domain.Account;
 import org.eventvfs.domain.Actor;
@@ -35,11 +37,14 @@ final class AdminLogin {
     private final Vfs vfs;
     private final BasicLogin basic;
     private final PanelSessions sessions;
+    private final HttpSessions connections;
 
-    AdminLogin(Vfs vfs, BasicLogin basic, PanelSessions sessions) {
+    /** @param connections the port's connections as live sessions, which requests log in */
+    AdminLogin(Vfs vfs, BasicLogin basic, PanelSessions sessions, HttpSessions connections) {
         this.vfs = vfs;
         this.basic = basic;
         this.sessions = sessions;
+        this.connections = connections;
     }
 
     /** The one place that says who may administer the server. */
@@ -53,26 +58,36 @@ final class AdminLogin {
 
     /**
      * The actor of a request: the admin user it authenticates as, with protocol {@code admin}, its
-     * address, a session id and its User-Agent. Fails with {@link BasicLogin.Refused} (401, or 403
-     * for a banned address) or, for a user who is not an admin, {@link VfsException.PermissionDenied}.
+     * address, its User-Agent, and as session the panel login's id or else its connection's. Fails
+     * with {@link BasicLogin.Refused} (401, or 403 for a banned address) or, for a user who is not
+     * an admin, {@link VfsException.PermissionDenied}.
      */
     Future<Actor> actor(HttpServerRequest request) {
         PanelSession session = sessions.of(request);
         boolean safe = request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD;
-        if (session != null && (safe || fromPanel(request))) {
-            return vfs.accounts().find(session.user())
-                    .recover(gone -> Future.failedFuture(gone instanceof VfsException.NotFound
-                            ? new BasicLogin.Refused(401, "the user " + session.user() + " no longer exists")
-                            : gone))
-                    // Disabled since the login: the session ends with the user's other logins.
-                    .compose(account -> account.canLogIn() ? admin(account, request) : Future.failedFuture(
-                            new BasicLogin.Refused(401, "the user " + session.user() + " is " + account.state()
-                                    .name().toLowerCase(Locale.ROOT))))
-                    .map(account -> actor(request, account, session.id()));
-        }
-        return basic.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION), host(request), address(request))
-                .compose(account -> admin(account, request))
-                .map(account -> actor(request, account, AdminRoutes.requestSession()));
+        boolean panel = session != null && (safe || fromPanel(request));
+        Future<Account> account = panel ? sessionAccount(session)
+                : basic.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION), host(request), address(request));
+        return account.compose(found -> admin(found, request)).map(admin -> {
+            LiveSessions.Registration connection = connections.of(request);
+            connection.loggedIn(admin.name());
+            return actor(request, admin.name(), panel ? session.id() : connection.id());
+        });
+    }
+
+    private Future<Account> sessionAccount(PanelSession session) {
+        return vfs.accounts().find(session.user())
+                .recover(gone -> Future.failedFuture(gone instanceof VfsException.NotFound
+                        ? new BasicLogin.Refused(401, "the user " + session.user() + " no longer exists") : gone))
+                // Disabled since the login: the session ends with the user's other logins.
+                .compose(account -> account.canLogIn() ? Future.succeededFuture(account) : Future.failedFuture(
+                        new BasicLogin.Refused(401, "the user " + session.user() + " is "
+                                + account.state().name().toLowerCase(Locale.ROOT))));
+    }
+
+    /** The actor of a request that needs no login: {@code user} on the request's connection. */
+    Actor anonymous(HttpServerRequest request, String user) {
+        return actor(request, user, connections.of(request).id());
     }
 
     /** The panel's login form: a new session for an admin user; fails as {@link #actor} does. */
@@ -100,8 +115,8 @@ final class AdminLogin {
                 + " is not an administrator of this server"));
     }
 
-    private static Actor actor(HttpServerRequest request, Account account, String session) {
-        return new Actor(account.name(), PROTOCOL, address(request), session, request.getHeader(HttpHeaders.USER_AGENT));
+    private static Actor actor(HttpServerRequest request, String user, String session) {
+        return new Actor(user, PROTOCOL, address(request), session, request.getHeader(HttpHeaders.USER_AGENT));
     }
 
     /** What the login throttle counts by. */

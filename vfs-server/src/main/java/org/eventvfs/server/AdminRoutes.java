@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.eventvfs.PasswordHasher;
 import org.eventvfs.Vfs;
 import org.eventvfs.domain.Actor;
@@ -33,17 +32,17 @@ import org.eventvfs.server.LogIntegrity.Head;
 import org.eventvfs.server.LogIntegrity.HeadCheck;
 
 /**
+/**
  * The admin API's endpoints, on the socket and on the TCP port alike. Each reads its body, makes
- * one call to {@link UserAdministration} (or the audit and maintenance classes) on behalf of the
+ * one call to {@link UserAdministration}, {@link SessionAdministration} or the like on behalf of the
  * actor its listener authenticated, and answers JSON; failures go through {@link AdminErrors}.
  */
 final class AdminRoutes {
-    private static final AtomicLong REQUESTS = new AtomicLong();
+    /** The collections whose members the path names after them: {@code /v1/users/alice}. */
+    private static final Set<String> NAMED = Set.of("users", "volumes", "sessions", "invites");
 
     /** NIST SP 800-63B's minimum for a password its user chose. */
     static final int MIN_PASSWORD_LENGTH = 8;
-    /** Collections whose third path segment names one of them. */
-    private static final Set<String> NAMED = Set.of("users", "volumes", "invites");
 
     private final Vertx vertx;
     private final Vfs vfs;
@@ -63,11 +62,6 @@ final class AdminRoutes {
         static Reply ok(Object body) {
             return new Reply(200, body);
         }
-    }
-
-    /** A new session id for the actor of one admin request made without a panel session. */
-    static String requestSession() {
-        return "admin-" + REQUESTS.incrementAndGet();
     }
 
     /** Answers {@code /health/live} and {@code /health/ready}, which need no login; false for any other request. */
@@ -98,12 +92,16 @@ final class AdminRoutes {
         List<String> path = Arrays.stream(request.path().split("/")).filter(s -> !s.isEmpty()).toList();
         String name = path.size() > 2 ? URLDecoder.decode(path.get(2), StandardCharsets.UTF_8) : null;
         String route = request.method().name() + " " + shape(path);
-        UserAdministration users = new UserAdministration(vfs, actor, UserAdministration.SessionEnder.NONE);
+        UserAdministration users = new UserAdministration(vfs, actor);
         AuditAdministration audit = new AuditAdministration(vfs);
+        SessionAdministration sessions = new SessionAdministration(vfs, actor);
         try {
             return switch (route) {
                 case "GET /v1/users" -> users.list().map(list -> new Reply(200, list));
                 case "GET " + StatsReport.PATH -> StatsReport.of(vfs).map(Reply::ok);
+                case "GET " + AdminApi.SESSIONS -> sessions.list().map(Reply::ok);
+                case "DELETE /v1/sessions/{name}" -> sessions.kick(name).map(Reply::ok);
+                case "DELETE " + AdminApi.SESSIONS -> sessions.kickUser(required(request, "user")).map(Reply::ok);
                 case "POST /v1/users" -> users.add(AdminApi.decode(body, NewUser.class)).map(u -> new Reply(201, u));
                 case "PUT /v1/users/{name}/password" -> users.changePassword(name,
                         AdminApi.decode(body, PasswordChange.class).passwordHash()).map(u -> new Reply(200, u));
@@ -190,14 +188,22 @@ final class AdminRoutes {
         return vertx.executeBlocking(() -> PasswordHasher.hash(password.toCharArray()));
     }
 
-    /** The path with the user or volume name replaced by {@code {name}}, to match routes against. */
+    /** The path with the user, volume or session name replaced by {@code {name}}, to match routes against. */
     private static String shape(List<String> path) {
         StringBuilder shape = new StringBuilder();
         for (int i = 0; i < path.size(); i++) {
-            shape.append('/').append(i == 2 && path.get(0).equals("v1")
-                    && NAMED.contains(path.get(1)) ? "{name}" : path.get(i));
+            shape.append('/').append(i == 2 && path.get(0).equals("v1") && NAMED.contains(path.get(1))
+                    ? "{name}" : path.get(i));
         }
         return shape.toString();
+    }
+
+    private static String required(HttpServerRequest request, String name) {
+        String value = request.getParam(name);
+        if (value == null || value.isEmpty()) {
+            throw new AdminApi.BadRequest("the parameter " + name + " is missing");
+        }
+        return value;
     }
 
     private static Map<String, List<String>> parameters(HttpServerRequest request) {

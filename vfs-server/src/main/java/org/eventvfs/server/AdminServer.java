@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eventvfs.Vfs;
 import org.eventvfs.domain.Actor;
 
@@ -21,6 +22,7 @@ final class AdminServer {
     static final String SOCKET_FILE = "admin.sock";
     /** The socket is 0600, so whoever connects runs as the server's own OS user. */
     private static final String OS_USER = System.getProperty("user.name");
+    private static final AtomicLong REQUESTS = new AtomicLong();
 
     private final Vertx vertx;
     private final HttpServer server;
@@ -41,7 +43,7 @@ final class AdminServer {
         AdminRoutes routes = new AdminRoutes(vertx, vfs);
         HttpServer server = vertx.createHttpServer().requestHandler(request -> {
             if (!routes.health(request)) {
-                routes.handle(request, new Actor(OS_USER, "admin", "local", AdminRoutes.requestSession(),
+                routes.handle(request, new Actor(OS_USER, "admin", "local", "admin-" + REQUESTS.incrementAndGet(),
                         request.getHeader(HttpHeaders.USER_AGENT)));
             }
         });

@@ -1,6 +1,5 @@
 package org.eventvfs.server;
 
-import io.vertx.core.Future;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,11 +26,7 @@ final class AdminStatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ServerConfig config = options.load(environment);
-        StatsReport report = StoreAccess.run(config,
-                vfs -> Future.failedFuture(new CommandFailure("no server is running on " + config.data()
-                        + ": stats are a running server's; start it with vfs run")),
-                AdminClient::stats);
+        StatsReport report = StoreAccess.onRunningServer(options.load(environment), "stats", AdminClient::stats);
         if (json) {
             environment.out().println(AdminApi.encode(report).toString());
         } else {

@@ -39,6 +39,15 @@ final class StoreAccess {
     }
 
     /**
+     * Runs {@code remote} through the admin socket of the server that holds the data folder; without
+     * one, fails saying that {@code what} are a running server's.
+     */
+    static <T> T onRunningServer(ServerConfig config, String what, Function<AdminClient, Future<T>> remote) {
+        return run(config, vfs -> Future.failedFuture(new CommandFailure("no server is running on " + config.data()
+                + ": " + what + " are a running server's; start it with vfs run")), remote);
+    }
+
+    /**
      * As {@link #run}, but on the stores opened only to be read ({@link BareStores#openToVerify}):
      * for {@code vfs verify} and {@code vfs checkpoint}, which must change nothing they look at.
      */

@@ -12,7 +12,6 @@ final class UserAccess {
     /** Runs {@code work} on the users, directly or through the running server, and waits for it. */
     static <T> T run(ServerConfig config, Function<UserOperations, Future<T>> work) {
         Actor actor = Actor.cli(System.getProperty("user.name"));
-        return StoreAccess.run(config, vfs -> work.apply(new UserAdministration(vfs, actor,
-                UserAdministration.SessionEnder.NONE)), work::apply);
+        return StoreAccess.run(config, vfs -> work.apply(new UserAdministration(vfs, actor)), work::apply);
     }
 }

@@ -34,19 +34,10 @@ final class UserAdministration implements UserOperations {
 
     private final Vfs vfs;
     private final Actor actor;
-    private final SessionEnder sessionEnder;
 
-    UserAdministration(Vfs vfs, Actor actor, SessionEnder sessionEnder) {
+    UserAdministration(Vfs vfs, Actor actor) {
         this.vfs = vfs;
         this.actor = actor;
-        this.sessionEnder = sessionEnder;
-    }
-
-    /** Ends a user's live sessions when they are disabled; without a running server there are none. */
-    interface SessionEnder {
-        SessionEnder NONE = name -> Future.succeededFuture();
-
-        Future<Void> endSessionsOf(String name);
     }
 
     @Override
@@ -91,10 +82,10 @@ final class UserAdministration implements UserOperations {
                 .compose(files -> createDirectories(files, place.home()));
     }
 
+    /** The user's live sessions end with the event, on every server (the core's session lockout). */
     @Override
     public Future<User> disable(String name) {
-        return execute(new AccountCommand.DisableUser(name)).compose(user -> sessionEnder.endSessionsOf(name)
-                .map(user));
+        return execute(new AccountCommand.DisableUser(name));
     }
 
     @Override

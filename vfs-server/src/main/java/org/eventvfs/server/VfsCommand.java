@@ -40,6 +40,8 @@ public final class VfsCommand implements Runnable {
                 .addSubcommand(new AdminInvitesCommand(environment))
                 .addSubcommand(new AdminVolumesCommand(environment))
                 .addSubcommand(new AdminStatsCommand(environment))
+                .addSubcommand(new AdminSessionsCommand(environment))
+                .addSubcommand(new AdminKickCommand(environment))
                 .addSubcommand(new LogCommand(environment));
         // Settings last: picocli copies them only to the subcommands already added.
         return new CommandLine(new VfsCommand())

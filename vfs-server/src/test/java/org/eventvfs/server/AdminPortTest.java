@@ -118,8 +118,7 @@ class AdminPortTest {
         Map<String, Object> throttle = Map.of("slowAfter", 2, "banAfter", 2);
         try (TestServer server = TestServer.start(TestServer.config(data, Map.of(Protocol.ADMIN, port),
                 Map.of(Protocol.ADMIN, throttle)))) {
-            UserAdministration users = new UserAdministration(server.vfs(), Actor.cli("test"),
-                    UserAdministration.SessionEnder.NONE);
+            UserAdministration users = new UserAdministration(server.vfs(), Actor.cli("test"));
             String carol = users.invite(new AdminApi.NewInvite(null, null, "/team/carol", false, 0)).await().code();
             String dave = users.invite(new AdminApi.NewInvite(null, null, "/team/dave", false, 0)).await().code();
             Path certificate = data.resolve(AdminCertificate.FOLDER).resolve(AdminCertificate.CERTIFICATE_FILE);

@@ -78,6 +78,12 @@ final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
+    /** The element an XPath expression finds, once the page's script has made it. */
+    WebElement xpath(String expression) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.elementToBeClickable(By.xpath(expression)));
+    }
+
     /** Waits until the element's text contains {@code text}, and returns the element. */
     WebElement awaitText(String css, String text) {
         new WebDriverWait(driver, Duration.ofSeconds(20))
@@ -90,6 +96,11 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(
                         By.cssSelector(css + " button, " + css + " a")).stream()
                 .filter(e -> e.getText().strip().equals(text)).findFirst().orElse(null));
+    }
+
+    /** Answers OK to the page's confirm() dialog. */
+    void confirm() {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.alertIsPresent()).accept();
     }
 
     void choose(String css, String value) {

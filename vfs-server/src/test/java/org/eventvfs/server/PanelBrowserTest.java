@@ -111,8 +111,14 @@ class PanelBrowserTest {
             browser.awaitText("#volumes table", "default");
             browser.screenshot("stats");
             browser.go("/panel/sessions.html");
-            browser.await("#sessions > *");
+            String sessions = browser.awaitText("#sessions table", "carol").getText();
+            assertThat(sessions).containsPattern("admin-\\d+ admin root 127.0.0.1:");
             browser.screenshot("sessions");
+            browser.xpath("//div[@id='sessions']//tr[td[3]='carol']//button").click();
+            browser.confirm();
+            browser.awaitText("#status", "Ended session webdav-");
+            assertThat(browser.find("#sessions").getText()).doesNotContain("carol");
+
         }
     }
 

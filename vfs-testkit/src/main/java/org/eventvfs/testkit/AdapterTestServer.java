@@ -1,9 +1,13 @@
 package org.eventvfs.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.eventvfs.LiveSession;
 import org.eventvfs.Vfs;
 import org.eventvfs.Volume;
 import org.eventvfs.domain.EventEnvelope;
@@ -42,6 +46,27 @@ public class AdapterTestServer<A extends ProtocolAdapter> implements AutoCloseab
 
     public Volume volume() {
         return vfs.volume(VOLUME).await();
+    }
+
+    /**
+     * The live sessions of {@code protocol}, oldest first, once there are {@code count} (sessions
+     * open and close on the adapter's threads, after the client's call returns); fails the test if
+     * that takes ten seconds, or if the stats count otherwise.
+     */
+    public List<LiveSession> awaitSessions(String protocol, long count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<LiveSession> open = sessions(protocol);
+        while (open.size() != count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            open = sessions(protocol);
+        }
+        assertThat(open).as("live %s sessions", protocol).hasSize((int) count);
+        assertThat(vfs.stats().snapshot().sessions()).containsEntry(protocol, count);
+        return open;
+    }
+
+    private List<LiveSession> sessions(String protocol) {
+        return vfs.sessions().list().stream().filter(s -> s.protocol().equals(protocol)).toList();
     }
 
     /** The volume's events published since the server started, in order. */

@@ -63,7 +63,7 @@ public final class FtpAdapter extends BlockingAdapter<FtpSettings> {
                 ? PemTls.load(context.vertx(), settings.certificate(), settings.privateKey()) : null;
         LoginThrottle throttle = LoginThrottle.of(settings.slowAfter(), settings.banAfter(), settings.banTime());
         FeatCommand features = new FeatCommand(settings.tls());
-        SessionFilters filters = new SessionFilters(features, new OpenSessions(context.vfs().stats()));
+        SessionFilters filters = new SessionFilters(features, new OpenSessions(context.vfs().sessions()));
         FtpServerFactory factory = new FtpServerFactory();
         factory.addListener(PLAIN, listener(context.bind(), context.port(), settings, tls, false, filters));
         if (settings.implicitTlsPort() != 0) {

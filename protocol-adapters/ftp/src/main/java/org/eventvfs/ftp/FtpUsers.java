@@ -8,6 +8,7 @@ import org.apache.ftpserver.ftplet.User;
 import org.apache.ftpserver.ftplet.UserManager;
 import org.apache.ftpserver.impl.FtpIoSession;
 import org.apache.ftpserver.usermanager.UsernamePasswordAuthentication;
+import org.eventvfs.LiveSessions;
 import org.eventvfs.LoginThrottle;
 import org.eventvfs.RemoteAddresses;
 import org.eventvfs.Vfs;
@@ -49,7 +50,9 @@ final class FtpUsers implements UserManager {
         String password = login.getPassword() == null ? "" : login.getPassword();
         try {
             Account account = vfs.accounts().authenticate(login.getUsername(), password.toCharArray()).await();
-            return new FtpUser(account, actor(session, account), maxIdleSeconds);
+            LiveSessions.Registration live = OpenSessions.of(session);
+            live.loggedIn(account.name());
+            return new FtpUser(account, actor(session, live, account), maxIdleSeconds);
         } catch (VfsException.PermissionDenied e) {
             LOG.warn("ftp: failed password login for user '{}' from {}", login.getUsername(),
                     RemoteAddresses.text(session.getRemoteAddress()));
@@ -75,9 +78,8 @@ final class FtpUsers implements UserManager {
         }
     }
 
-    private static Actor actor(FtpIoSession session, Account account) {
-        return new Actor(account.name(), "ftp", RemoteAddresses.text(session.getRemoteAddress()),
-                session.getSessionId().toString(), null);
+    private static Actor actor(FtpIoSession session, LiveSessions.Registration live, Account account) {
+        return new Actor(account.name(), "ftp", RemoteAddresses.text(session.getRemoteAddress()), live.id(), null);
     }
 
     @Override

@@ -15,7 +15,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eventvfs.BasicLogin;
+import org.eventvfs.HttpSessions;
+import org.eventvfs.LiveSessions;
 import org.eventvfs.LoginThrottle;
+import org.eventvfs.RemoteAddresses;
 import org.eventvfs.Vfs;
 import org.eventvfs.Volume;
 import org.eventvfs.audit.AuditLog;
@@ -35,9 +38,11 @@ final class ApiRoutes implements Handler<HttpServerRequest> {
 
     private final Vfs vfs;
     private final BasicLogin login;
+    private final HttpSessions sessions;
 
-    ApiRoutes(Vertx vertx, Vfs vfs, HttpApiSettings settings) {
+    ApiRoutes(Vertx vertx, Vfs vfs, HttpApiSettings settings, HttpSessions sessions) {
         this.vfs = vfs;
+        this.sessions = sessions;
         this.login = new BasicLogin(vertx, vfs, "http",
                 LoginThrottle.of(settings.slowAfter(), settings.banAfter(), settings.banTime()), settings.loginCache());
     }
@@ -58,9 +63,11 @@ final class ApiRoutes implements Handler<HttpServerRequest> {
             }
             SocketAddress remote = request.remoteAddress();
             String host = remote == null ? "unknown" : remote.hostAddress();
-            String address = remote == null ? "unknown" : remote.hostAddress() + ":" + remote.port();
+            String address = RemoteAddresses.text(remote);
+            LiveSessions.Registration session = sessions.of(request);
             login.authenticate(request.getHeader("Authorization"), host, address)
                     .compose(account -> {
+                        session.loggedIn(account.name());
                         HomeScope scope = HomeScope.of(account);
                         scope.requireVolume(route.group(1));
                         return AuditLog.existingVolume(vfs, route.group(1))

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.net.BindException;
+import org.eventvfs.HttpSessions;
 import org.eventvfs.spi.AdapterContext;
 import org.eventvfs.spi.ProtocolAdapter;
 
@@ -34,11 +35,12 @@ public final class HttpApiAdapter implements ProtocolAdapter {
         } catch (IllegalArgumentException e) {
             return Future.failedFuture(e);
         }
-        ApiRoutes routes = new ApiRoutes(context.vertx(), context.vfs(), settings);
+        HttpSessions sessions = new HttpSessions(context.vfs().sessions(), name());
+        ApiRoutes routes = new ApiRoutes(context.vertx(), context.vfs(), settings, sessions);
         HttpServerOptions options = new HttpServerOptions().setHost(context.bind()).setPort(context.port())
                 .setTcpNoDelay(true);
         return context.vertx().createHttpServer(options).requestHandler(routes)
-                .connectionHandler(context.vfs().stats().connections(name())).listen()
+                .connectionHandler(sessions).listen()
                 .map(listening -> {
                     server = listening;
                     return "http://" + context.bind() + ":" + listening.actualPort();

@@ -83,6 +83,19 @@ class HttpApiTest {
     }
 
     @Test
+    void aConnectionIsALiveHttpSessionOfTheUserWhoseRequestItCarried() throws Exception {
+        assertThat(alice("log", "User-Agent", "api-test/1.0").status()).isEqualTo(200);
+
+        assertThat(server.vfs.sessions().list()).filteredOn(session -> "api-test/1.0".equals(session.client()))
+                .singleElement().satisfies(session -> {
+                    assertThat(session.protocol()).isEqualTo("http");
+                    assertThat(session.id()).startsWith("http-");
+                    assertThat(session.user()).isEqualTo("alice");
+                    assertThat(session.address()).startsWith("127.0.0.1:");
+                });
+    }
+
+    @Test
     void withoutTheRightPasswordTheAnswerIs401() throws Exception {
         Answer none = get(null, null, server.url(MAIN, "log"));
         assertError(none, 401, "unauthorized", "authentication required");

@@ -1,7 +1,6 @@
 package org.eventvfs.sftp;
 
 import java.net.SocketAddress;
-import java.util.HexFormat;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.session.SessionContext;
 import org.eventvfs.RemoteAddresses;
@@ -12,8 +11,6 @@ import org.eventvfs.domain.Actor;
 final class SessionAccount {
     static final String PROTOCOL = "sftp";
     private static final AttributeKey<Account> ACCOUNT = new AttributeKey<>();
-    /** Eight bytes of the session's exchange hash: unique enough to tell sessions apart in the log. */
-    private static final int SESSION_ID_BYTES = 8;
 
     private SessionAccount() {
     }
@@ -26,14 +23,14 @@ final class SessionAccount {
     static Account of(SessionContext session) {
         Account account = session.getAttribute(ACCOUNT);
         if (account == null) {
-            throw new IllegalStateException("session " + sessionId(session) + " has no authenticated account");
+            throw new IllegalStateException("session " + OpenSessions.id(session) + " has no authenticated account");
         }
         return account;
     }
 
-    /** Who the session's changes are recorded as: user, sftp, ip:port, session id, client version. */
+    /** Who the session's changes are recorded as: user, sftp, ip:port, live session id, client version. */
     static Actor actor(SessionContext session) {
-        return new Actor(of(session).name(), PROTOCOL, address(session.getRemoteAddress()), sessionId(session),
+        return new Actor(of(session).name(), PROTOCOL, address(session.getRemoteAddress()), OpenSessions.id(session),
                 session.getClientVersion());
     }
 
@@ -45,13 +42,5 @@ final class SessionAccount {
     /** The address without the port: what the login throttle counts by. */
     static String host(SocketAddress remote) {
         return RemoteAddresses.host(remote);
-    }
-
-    private static String sessionId(SessionContext session) {
-        byte[] id = session.getSessionId();
-        if (id == null) {
-            return "pending";
-        }
-        return HexFormat.of().formatHex(id, 0, Math.min(SESSION_ID_BYTES, id.length));
     }
 }

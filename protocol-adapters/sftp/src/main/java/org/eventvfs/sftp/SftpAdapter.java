@@ -69,7 +69,7 @@ public final class SftpAdapter extends BlockingAdapter<SftpSettings> {
             ssh.setGSSAuthenticator(null);
             ssh.setHostBasedAuthenticator(null);
             ssh.addSessionListener(failures);
-            ssh.addSessionListener(new OpenSessions(context.vfs().stats()));
+            ssh.addSessionListener(new OpenSessions(context.vfs().sessions()));
             ssh.setFileSystemFactory(new UserFileSystems(HomeFileSystems.of(context)));
             ssh.setSubsystemFactories(List.of(new VfsSftpSubsystemFactory(threads)));
             if (settings.scp()) {

@@ -34,6 +34,7 @@ import org.apache.sshd.sftp.client.RawSftpClient;
 import org.apache.sshd.sftp.common.SftpConstants;
 import org.apache.sshd.sftp.common.SftpException;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.eventvfs.LiveSession;
 import org.eventvfs.domain.Actor;
 import org.eventvfs.domain.EventEnvelope;
 import org.eventvfs.domain.Node;
@@ -434,7 +435,8 @@ class SftpOperationsTest {
         assertThat(actor.protocol()).isEqualTo("sftp");
         int clientPort = ((java.net.InetSocketAddress) sftp.getSession().getLocalAddress()).getPort();
         assertThat(actor.address()).isEqualTo("127.0.0.1:" + clientPort);
-        assertThat(actor.session()).matches("[0-9a-f]{16}");
+        assertThat(actor.session()).startsWith("sftp-");
+        assertThat(server.vfs.sessions().list()).extracting(LiveSession::id).contains(actor.session());
         assertThat(actor.client()).startsWith("SSH-2.0-").contains("SSHD");
     }
 

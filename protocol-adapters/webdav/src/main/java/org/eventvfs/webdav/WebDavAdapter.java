@@ -13,6 +13,7 @@ import java.net.BindException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eventvfs.HttpSessions;
 import org.eventvfs.spi.AdapterContext;
 import org.eventvfs.spi.ProtocolAdapter;
 
@@ -50,13 +51,13 @@ public final class WebDavAdapter implements ProtocolAdapter {
             return Future.failedFuture(e);
         }
         vertx = context.vertx();
-        WebDavHandler handler = new WebDavHandler(vertx, context.vfs(), settings, context.dataDirectory(),
-                context.historyFolder());
+        HttpSessions connections = new HttpSessions(context.vfs().sessions(), name());
+        WebDavHandler handler = new WebDavHandler(vertx, context.vfs(), settings, connections,
+                context.dataDirectory(), context.historyFolder());
         // Listeners of one deployment share their port, even a random one (port 0).
         HttpServerOptions options = options(context, settings, context.port());
         AtomicInteger port = new AtomicInteger();
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-        Handler<HttpConnection> connections = context.vfs().stats().connections(name());
         return vertx.deployVerticle(() -> new Listener(options, handler, connections, port),
                         new DeploymentOptions().setInstances(instances))
                 .map(id -> {

@@ -9,6 +9,9 @@ import io.vertx.core.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.eventvfs.HttpSessions;
+import org.eventvfs.LiveSessions;
+import org.eventvfs.RemoteAddresses;
 import org.eventvfs.Vfs;
 import org.eventvfs.domain.Account;
 import org.eventvfs.domain.Actor;
@@ -31,10 +34,13 @@ final class WebDavHandler implements Handler<HttpServerRequest> {
     private final DavXml xml;
     private final Propfind propfind;
     private final HistoryPaths history;
+    private final HttpSessions sessions;
 
     /** @param historyFolder the name of the read-only folder of past trees in each home; empty for none */
-    WebDavHandler(Vertx vertx, Vfs vfs, WebDavSettings settings, Path dataDirectory, String historyFolder) {
+    WebDavHandler(Vertx vertx, Vfs vfs, WebDavSettings settings, HttpSessions sessions, Path dataDirectory,
+                  String historyFolder) {
         this.vfs = vfs;
+        this.sessions = sessions;
         this.history = new HistoryPaths(historyFolder);
         this.settings = settings;
         this.login = new BasicLogin(vertx, vfs, settings);
@@ -53,17 +59,19 @@ final class WebDavHandler implements Handler<HttpServerRequest> {
         }
         SocketAddress remote = http.remoteAddress();
         String host = remote == null ? "unknown" : remote.hostAddress();
-        String address = remote == null ? "unknown" : remote.hostAddress() + ":" + remote.port();
+        String address = RemoteAddresses.text(remote);
+        LiveSessions.Registration session = sessions.of(http);
         login.authenticate(http.getHeader("Authorization"), host, address)
-                .compose(account -> bind(http, account, address))
+                .compose(account -> bind(http, account, address, session))
                 .compose(this::dispatch)
                 .onSuccess(done -> discardUnreadBody(http))
                 .onFailure(failure -> fail(http, failure));
     }
 
-    private Future<DavRequest> bind(HttpServerRequest http, Account account, String address) {
-        Actor actor = new Actor(account.name(), "webdav", address, Sessions.of(http.connection()),
-                http.getHeader("User-Agent"));
+    private Future<DavRequest> bind(HttpServerRequest http, Account account, String address,
+                                    LiveSessions.Registration session) {
+        session.loggedIn(account.name());
+        Actor actor = new Actor(account.name(), "webdav", address, session.id(), http.getHeader("User-Agent"));
         List<String> names = Hrefs.names(http.path());
         return vfs.volume(account.volume()).compose(volume -> history.locate(volume, account.home(), names)
                 .map(place -> new DavRequest(http, account, volume, actor, settings, xml, history, place)));
