@@ -47,11 +47,6 @@ final class AdminLogin {
         this.connections = connections;
     }
 
-    /** The one place that says who may administer the server. */
-    static boolean isAdmin(Account account) {
-        return account.admin();
-    }
-
     static boolean fromPanel(HttpServerRequest request) {
         return PANEL_HEADER_VALUE.equals(request.getHeader(PANEL_HEADER));
     }
@@ -107,7 +102,7 @@ final class AdminLogin {
     }
 
     private static Future<Account> admin(Account account, HttpServerRequest request) {
-        if (isAdmin(account)) {
+        if (account.admin()) {
             return Future.succeededFuture(account);
         }
         LOG.warn("{}: user '{}' from {} is not an admin", PROTOCOL, account.name(), address(request));
