@@ -108,6 +108,19 @@ class AdminPortTest {
             assertThat(login.headers().firstValue("Set-Cookie")).hasValueSatisfying(cookie -> assertThat(cookie)
                     .startsWith(PanelSessions.COOKIE + "=").contains("Path=/").contains("Max-Age=28800")
                     .contains("Secure").containsIgnoringCase("HttpOnly").contains("SameSite=Strict"));
+            String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            String frank = "{\"name\":\"frank\"}";
+            assertThat(admin.send("GET", AdminApi.USERS, null, Map.of("Cookie", cookie)).statusCode())
+                    .isEqualTo(200);
+            HttpResponse<String> forged = admin.send("POST", AdminApi.USERS, frank, Map.of("Cookie", cookie));
+            assertThat(forged.statusCode()).as("a change with the cookie alone, as another site's form would send")
+                    .isEqualTo(401);
+            assertThat(admin.send("POST", AdminApi.USERS, frank, Map.of("Cookie", cookie,
+                    AdminLogin.PANEL_HEADER, AdminLogin.PANEL_HEADER_VALUE)).statusCode()).isEqualTo(201);
+            assertThat(admin.send("POST", AdminGate.LOGOUT, null, Map.of("Cookie", cookie)).statusCode())
+                    .isEqualTo(204);
+            assertThat(admin.send("GET", AdminApi.USERS, null, Map.of("Cookie", cookie)).statusCode())
+                    .isEqualTo(401);
         }
     }
 
