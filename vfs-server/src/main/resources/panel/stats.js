@@ -16,11 +16,18 @@ async function refresh() {
       figure('Commands committed', stats.commandsCommitted),
       figure('Commands refused', stats.commandsRefused),
       figure('Commands failed', stats.commandsFailed),
+      figure('Store failures', stats.storeFailures),
       figure('Content stored', bytes(stats.bytesIn)),
       figure('Content read', bytes(stats.bytesOut)),
-      figure('Logins refused', stats.loginsRefused)));
-  show('volumes', table('Volumes', ['Volume', 'Events'],
-      stats.volumes.map(v => [v.name, String(v.events)]), 'No volume holds an event yet.'));
+      figure('Logins refused', stats.loginsRefused),
+      figure('Blob store', stats.blobs ? stats.blobs.blocks + ' blocks, ' + bytes(stats.blobs.bytes) + ', measured '
+          + stats.blobs.measured : 'being measured')));
+  show('rates', table('Recent rates', ['Over the last', 'Commands/s', 'Stored/s', 'Read/s'],
+      stats.rates.map(r => [r.seconds + ' s', r.commandsPerSecond.toFixed(1), bytes(Math.round(r.bytesInPerSecond)),
+        bytes(Math.round(r.bytesOutPerSecond))]), 'No rate measured yet.'));
+  show('streams', table('Streams (each volume, and @accounts for the users)', ['Stream', 'Events', 'Size', 'Lag'],
+      stats.streams.map(s => [s.stream, String(s.events), bytes(s.bytes), s.lag === null || s.lag === undefined
+          ? 'not loaded' : String(s.lag)]), 'No stream holds an event yet.'));
   show('updated', 'Last read at ' + new Date().toLocaleTimeString() + '.');
 }
 

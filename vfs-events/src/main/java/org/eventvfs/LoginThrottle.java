@@ -3,6 +3,7 @@ package org.eventvfs;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -15,12 +16,14 @@ import java.util.function.LongSupplier;
  */
 public final class LoginThrottle {
     public static final Duration MAX_DELAY = Duration.ofSeconds(10);
+    /** The settings of an adapter's section that set its throttle, which {@link #limit} changes while it runs. */
+    public static final Set<String> SETTINGS = Set.of("slowAfter", "banAfter", "banMinutes");
     /** Expired addresses are swept once this many are tracked, and again each time that doubles. */
     private static final int FIRST_SWEEP = 10_000;
 
-    private final int slowAfter;
-    private final int banAfter;
-    private final long banMillis;
+    private int slowAfter;
+    private int banAfter;
+    private long banMillis;
     private final LongSupplier clock;
     private final Map<String, Failures> byAddress = new HashMap<>();
     private int sweepAt = FIRST_SWEEP;
@@ -31,6 +34,16 @@ public final class LoginThrottle {
         this.banAfter = banAfter;
         this.banMillis = banTime.toMillis();
         this.clock = clock;
+    }
+
+    /**
+     * New limits, from the next attempt on; failures counted so far stay counted, so an address
+     * that already failed as often as a lowered {@code banAfter} is refused at once.
+     */
+    public synchronized void limit(int newSlowAfter, int newBanAfter, Duration newBanTime) {
+        slowAfter = newSlowAfter;
+        banAfter = newBanAfter;
+        banMillis = newBanTime.toMillis();
     }
 
     /** A throttle on the wall clock. */

@@ -73,6 +73,20 @@ public interface Vfs {
     /** The sessions the protocol adapters have open, to list and to kick out. */
     LiveSessions sessions();
 
+    /**
+     * Each stream's length and bytes in the event store, read without loading a volume, and for each
+     * stream loaded here how far its projection is behind the store (another server's appends not
+     * applied yet).
+     */
+    Future<List<StreamStats>> streamStats();
+
+    /**
+     * The blob store's blocks and bytes as last measured, or null before the first measurement
+     * ends. Measuring walks the whole store, so it runs in the background, started by this call at
+     * most once a minute.
+     */
+    MeasuredBlobUsage blobUsage();
+
     /** Writes snapshots of the loaded volumes and closes the stores. */
     Future<Void> close();
 }

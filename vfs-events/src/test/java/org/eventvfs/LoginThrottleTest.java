@@ -33,6 +33,19 @@ class LoginThrottleTest {
     }
 
     @Test
+    void newLimitsCountTheFailuresSoFar() {
+        fail("192.0.2.1", 4);
+        fail("192.0.2.2", 1);
+
+        throttle.limit(2, 4, Duration.ofMinutes(15));
+
+        assertThat(throttle.refuses("192.0.2.1")).as("failed as often as the lowered banAfter").isTrue();
+        assertThat(throttle.refuses("192.0.2.2")).isFalse();
+        fail("192.0.2.2", 1);
+        assertThat(throttle.delayBefore("192.0.2.2")).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
     void theDelayIsCapped() {
         LoginThrottle lenient = new LoginThrottle(1, 1000, Duration.ofMinutes(15), now::get);
         for (int i = 0; i < 100; i++) {

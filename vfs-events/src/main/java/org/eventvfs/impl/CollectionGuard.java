@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eventvfs.domain.Sha256;
 import org.eventvfs.spi.BlobStore;
+import org.eventvfs.spi.BlobUsage;
 import org.eventvfs.spi.StoredBlock;
 
 /**
@@ -100,6 +101,11 @@ final class CollectionGuard implements BlobStore {
     @Override
     public Future<List<StoredBlock>> list() {
         return store.list();
+    }
+
+    @Override
+    public Future<BlobUsage> usage() {
+        return store.usage();
     }
 
     @Override

@@ -16,7 +16,9 @@ import org.eventvfs.CheckpointCheck;
 import org.eventvfs.CheckpointHead;
 import org.eventvfs.GcReport;
 import org.eventvfs.LiveSessions;
+import org.eventvfs.MeasuredBlobUsage;
 import org.eventvfs.Retention;
+import org.eventvfs.StreamStats;
 import org.eventvfs.Vfs;
 import org.eventvfs.VfsOptions;
 import org.eventvfs.VfsStats;
@@ -45,6 +47,8 @@ public final class EventSourcedVfs implements Vfs {
     private final EventStore events;
     /** Bytes of small blocks kept in memory for reads (SmallBlockCache): 512 files of 64 KiB. */
     private static final long SMALL_BLOCKS_CACHED = 32L << 20;
+    /** How often the blob store may be walked to measure it, at most. */
+    private static final Duration BLOB_USAGE_INTERVAL = Duration.ofMinutes(1);
 
     private final CollectionGuard guarded;
     private final SmallBlockCache blobs;
@@ -58,6 +62,9 @@ public final class EventSourcedVfs implements Vfs {
     /** Set once the account stream is loaded. */
     private SessionLockout lockout;
     private final VfsStats stats;
+    private final BlobUsageMeter blobUsage;
+    /** The timer that samples the counters for their rates, once open. */
+    private long sampling;
 
     private EventSourcedVfs(Vertx vertx, VfsOptions options, EventStore events, BlobStore blobs) {
         this.vertx = vertx;
@@ -69,6 +76,7 @@ public final class EventSourcedVfs implements Vfs {
                 options.snapshotEvery());
         this.sessions = new LiveSessions(options.clock());
         this.stats = new VfsStats(sessions);
+        this.blobUsage = new BlobUsageMeter(guarded, BLOB_USAGE_INTERVAL, options.clock());
     }
 
     public static Future<Vfs> open(Vertx vertx, VfsOptions options) {
@@ -82,10 +90,16 @@ public final class EventSourcedVfs implements Vfs {
                             return vfs.loadAccounts()
                                     .compose(v -> SessionLockout.start(vertx, vfs.sessions))
                                     .onSuccess(lockout -> vfs.lockout = lockout)
-                                    .compose(v -> events.watch(vfs::moved)).map(v -> (Vfs) vfs)
+                                    .compose(v -> events.watch(vfs::moved)).map(v -> vfs.sampling())
                                     .recover(failure -> vfs.closeStores()
                                             .transform(ignored -> Future.failedFuture(failure)));
                         }));
+    }
+
+    /** Starts sampling the counters every second, for their rates. */
+    private Vfs sampling() {
+        sampling = vertx.setPeriodic(1000, id -> stats.sample());
+        return this;
     }
 
     @Override
@@ -157,6 +171,35 @@ public final class EventSourcedVfs implements Vfs {
         return stats;
     }
 
+    /** Reads each stream's head and size from the store; a volume not loaded stays unloaded. */
+    @Override
+    public Future<List<StreamStats>> streamStats() {
+        return events.streams().compose(streams -> {
+            List<Future<StreamStats>> all = streams.stream().sorted().map(this::streamStats).toList();
+            return Future.all(all).map(done -> all.stream().map(Future::result).toList());
+        });
+    }
+
+    /**
+     * The writer's head is read after the store's: an append of this server's in between would put
+     * the writer ahead, which counts as no lag.
+     */
+    private Future<StreamStats> streamStats(String stream) {
+        Future<StreamHead> head = events.head(stream);
+        Future<Long> size = events.size(stream);
+        return Future.all(head, size).map(both -> {
+            StreamWriter<?, ?> writer = writers.get(stream);
+            long position = head.result().position();
+            Long lag = writer == null ? null : Math.max(0, position - writer.durableHead().position());
+            return new StreamStats(stream, position, size.result(), lag);
+        });
+    }
+
+    @Override
+    public MeasuredBlobUsage blobUsage() {
+        return blobUsage.latest();
+    }
+
     @Override
     public LiveSessions sessions() {
         return sessions;
@@ -164,6 +207,7 @@ public final class EventSourcedVfs implements Vfs {
 
     @Override
     public Future<Void> close() {
+        vertx.cancelTimer(sampling);
         List<Future<Void>> written = new ArrayList<>();
         volumes.values().forEach(loading -> written.add(loading.compose(ProjectedVolume::snapshot)
                 .recover(e -> Future.succeededFuture())));
@@ -204,7 +248,7 @@ public final class EventSourcedVfs implements Vfs {
                     var locks = new LeaseTable(options.clock());
                     var writer = new StreamWriter<GuardedCommand, VolumeEvent>(name, events,
                             new VolumeModel(start.projection, new LockGuard(locks)), context, vertx.eventBus(),
-                            options.clock(), start.window, head);
+                            options.clock(), start.window, head, stats);
                     writers.put(name, writer);
                     LOG.info("volume {} loaded at position {} in {} ms", name, head.position(),
                             (System.nanoTime() - started) / 1_000_000);
@@ -242,7 +286,7 @@ public final class EventSourcedVfs implements Vfs {
             projection.markDurable(page.getLast().position());
         }).compose(head -> newContext().map(context -> {
             var writer = new StreamWriter<AccountCommand, AccountEvent>(EventEnvelope.ACCOUNTS, events, projection,
-                    context, vertx.eventBus(), options.clock(), window, head);
+                    context, vertx.eventBus(), options.clock(), window, head, stats);
             writers.put(EventEnvelope.ACCOUNTS, writer);
             accounts = new StreamAccounts(vertx, projection, writer, events, stats);
             return null;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.eventvfs.domain.Sha256;
 import org.eventvfs.spi.BlobStore;
+import org.eventvfs.spi.BlobUsage;
 import org.eventvfs.spi.StoredBlock;
 
 /**
@@ -73,6 +74,11 @@ final class SmallBlockCache implements BlobStore {
     @Override
     public Future<List<StoredBlock>> list() {
         return store.list();
+    }
+
+    @Override
+    public Future<BlobUsage> usage() {
+        return store.usage();
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 import org.eventvfs.Vfs;
+import org.eventvfs.VfsStats;
 import org.eventvfs.codec.EventCodec;
 import org.eventvfs.domain.Actor;
 import org.eventvfs.domain.Committed;
@@ -51,6 +52,7 @@ final class StreamWriter<C, E extends EventPayload> {
     private final EventBus eventBus;
     private final LongSupplier clock;
     private final CommandWindow window;
+    private final VfsStats stats;
     private final ArrayDeque<Pending<C>> queue = new ArrayDeque<>();
     private final ArrayDeque<Batch> inFlight = new ArrayDeque<>();
     /** Commands to decide again once the catch-up is done, in their order. */
@@ -68,7 +70,7 @@ final class StreamWriter<C, E extends EventPayload> {
     private volatile boolean stopped;
 
     StreamWriter(String stream, EventStore store, StreamModel<C, E> model, Context context, EventBus eventBus,
-                 LongSupplier clock, CommandWindow window, StreamHead head) {
+                 LongSupplier clock, CommandWindow window, StreamHead head, VfsStats stats) {
         this.stream = stream;
         this.store = store;
         this.model = model;
@@ -76,6 +78,7 @@ final class StreamWriter<C, E extends EventPayload> {
         this.eventBus = eventBus;
         this.clock = clock;
         this.window = window;
+        this.stats = stats;
         this.durableHead = head;
         this.decidedHead = head;
     }
@@ -139,7 +142,15 @@ final class StreamWriter<C, E extends EventPayload> {
             inFlight.addLast(batch);
             Future<Void> appended = batch.appends.isEmpty() ? Future.succeededFuture()
                     : store.append(stream, batch.expectedHead.position(), batch.appends);
-            appended.onComplete(ar -> context.runOnContext(v -> finished(batch, ar.cause())));
+            appended.onFailure(this::countStoreFailure)
+                    .onComplete(ar -> context.runOnContext(v -> finished(batch, ar.cause())));
+        }
+    }
+
+    /** Another writer appending first is how sharing a stream works, not a failure of the store. */
+    private void countStoreFailure(Throwable failure) {
+        if (!(failure instanceof AppendConflict)) {
+            stats.storeFailed();
         }
     }
 
@@ -309,6 +320,7 @@ final class StreamWriter<C, E extends EventPayload> {
                 return;
             }
             if (ar.failed()) {
+                stats.storeFailed();
                 LOG.error("stream {}: cannot read the log past position {}; retrying in 1 s", stream,
                         durableHead.position(), ar.cause());
                 context.owner().setTimer(1000, id -> catchUp());

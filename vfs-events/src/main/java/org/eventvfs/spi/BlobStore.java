@@ -44,6 +44,12 @@ public interface BlobStore {
      */
     Future<List<StoredBlock>> list();
 
+    /**
+     * The blocks stored and their bytes: a walk of the whole store, as costly as {@link #list()},
+     * so callers cache it. A count, not a snapshot, like the listing.
+     */
+    Future<BlobUsage> usage();
+
     /** Releases files and connections. */
     Future<Void> close();
 }

@@ -37,6 +37,17 @@ public abstract class BlockingAdapter<S> implements ProtocolAdapter {
         });
     }
 
+    /** Reads the new section as {@link #settings} does at start; {@link #apply} then takes what it can. */
+    @Override
+    public final Runnable reconfigure(Map<String, Object> section) {
+        S settings = settings(section);
+        return () -> apply(settings);
+    }
+
+    /** Takes the {@link #reloadableSettings()} of new settings while serving; by default none. */
+    protected void apply(S settings) {
+    }
+
     /** Reads the configuration section; fails with an IllegalArgumentException naming the setting. */
     protected abstract S settings(Map<String, Object> section);
 

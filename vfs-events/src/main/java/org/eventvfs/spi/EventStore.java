@@ -17,6 +17,12 @@ public interface EventStore {
     Future<StreamHead> head(String stream);
 
     /**
+     * The bytes the stream's events take in the store, 0 for an empty stream: cheap enough to ask
+     * for every stream on each stats request. Each store says what it counts.
+     */
+    Future<Long> size(String stream);
+
+    /**
      * Appends the batches after {@code expectedHead}, each batch all or nothing, and completes only
      * when they are durable. A crash may keep a prefix of the batches, never part of one. Fails
      * with {@link AppendConflict} if the stream's head is not {@code expectedHead}.

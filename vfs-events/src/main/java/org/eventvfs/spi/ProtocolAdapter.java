@@ -1,6 +1,8 @@
 package org.eventvfs.spi;
 
 import io.vertx.core.Future;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A protocol served to clients (SFTP, WebDAV, FTP, the HTTP API), found with
@@ -18,4 +20,23 @@ public interface ProtocolAdapter {
 
     /** Stops accepting, ends sessions and releases the port. */
     Future<Void> stop();
+
+    /**
+     * The settings of this adapter's section that {@link #reconfigure} changes while it serves; a
+     * change to any other one takes effect at the next start. None unless the adapter says so.
+     */
+    default Set<String> reloadableSettings() {
+        return Set.of();
+    }
+
+    /**
+     * Checks a new configuration section for this running adapter, when the server re-reads its
+     * configuration (SIGHUP), and answers what applies its {@link #reloadableSettings()}: nothing
+     * changes until the server runs it, once every part of the new configuration has checked out.
+     * Fails with an IllegalArgumentException naming the setting if the section is not valid. By
+     * default it checks and applies nothing.
+     */
+    default Runnable reconfigure(Map<String, Object> settings) {
+        return () -> { };
+    }
 }

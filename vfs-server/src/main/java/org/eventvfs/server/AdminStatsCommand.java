@@ -6,11 +6,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code vfs admin stats}: the running server's counters (sessions by protocol, commands, content
- * bytes, refused logins, each volume's log length), as lines or JSON. Without a server there is
- * nothing to count, and it says so.
+ * {@code vfs admin stats}: the running server's figures ({@link StatsReport}: sessions by protocol,
+ * commands and content bytes with their recent rates, refused logins, store failures, each stream's
+ * length, bytes and projection lag, the blob store's size), as lines or JSON. Without a server
+ * there is nothing to count, and it says so.
  */
-@Command(name = "stats", description = "The running server's sessions, commands, bytes and refused logins.")
+@Command(name = "stats", description = "The running server's sessions, commands, bytes, rates, failures, log and blob sizes.")
 final class AdminStatsCommand implements Callable<Integer> {
     private final CommandEnvironment environment;
 

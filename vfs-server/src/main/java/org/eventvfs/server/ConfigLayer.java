@@ -13,9 +13,11 @@ import org.eventvfs.Retention;
  * @param settings each protocol's YAML section without its {@code port}, for the adapter
  * @param retention the retention policy ({@code retention.keepDays}), or null
  * @param historyFolder the history folder's name ({@code history.folder}; empty for none), or null
+ * @param logLevel the level of {@code vfs run}'s log ({@code log.level}), or null
  */
 record ConfigLayer(Path data, URI events, URI blobs, String bind, Map<Protocol, Integer> ports,
-                   Map<Protocol, Map<String, Object>> settings, Retention retention, String historyFolder) {
+                   Map<Protocol, Map<String, Object>> settings, Retention retention, String historyFolder,
+                   String logLevel) {
     static final ConfigLayer EMPTY = new ConfigLayer(null, null, null, null, Map.of(), Map.of());
 
     ConfigLayer {
@@ -23,10 +25,10 @@ record ConfigLayer(Path data, URI events, URI blobs, String bind, Map<Protocol, 
         settings = Map.copyOf(settings);
     }
 
-    /** A layer that says nothing about retention. */
+    /** A layer that says nothing about retention, the history folder or the log level. */
     ConfigLayer(Path data, URI events, URI blobs, String bind, Map<Protocol, Integer> ports,
                 Map<Protocol, Map<String, Object>> settings) {
-        this(data, events, blobs, bind, ports, settings, null, null);
+        this(data, events, blobs, bind, ports, settings, null, null, null);
     }
 
     /** This layer where it says something, {@code lower} elsewhere. */
@@ -39,7 +41,8 @@ record ConfigLayer(Path data, URI events, URI blobs, String bind, Map<Protocol, 
                 merged(lower.ports, ports),
                 merged(lower.settings, settings),
                 retention != null ? retention : lower.retention,
-                historyFolder != null ? historyFolder : lower.historyFolder);
+                historyFolder != null ? historyFolder : lower.historyFolder,
+                logLevel != null ? logLevel : lower.logLevel);
     }
 
     private static <V> Map<Protocol, V> merged(Map<Protocol, V> lower, Map<Protocol, V> upper) {

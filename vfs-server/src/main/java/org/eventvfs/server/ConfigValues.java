@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import org.eventvfs.Retention;
 import org.eventvfs.domain.Names;
 import org.eventvfs.domain.VfsException;
@@ -13,6 +15,7 @@ import org.eventvfs.domain.VfsException;
  * a flag; {@code key} names where the value came from, for the error message.
  */
 final class ConfigValues {
+    private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
     private static final int MAX_PORT = 65_535;
     /** A thousand centuries: any longer overflows a duration's arithmetic with instants. */
     private static final long MAX_KEEP_DAYS = 36_500_000;
@@ -107,6 +110,16 @@ final class ConfigValues {
         }
         throw new ConfigException(key + ": '" + text + "' is not a number of days (0 or more) to keep the content"
                 + " of superseded revisions");
+    }
+
+    /** {@code log.level}: one of logback's levels, in any case. */
+    static String logLevel(String key, String text) {
+        String level = text.strip().toUpperCase(Locale.ROOT);
+        if (!LOG_LEVELS.contains(level)) {
+            throw new ConfigException(key + ": '" + text + "' is not a log level; the levels are "
+                    + String.join(", ", LOG_LEVELS));
+        }
+        return level;
     }
 
     static Path path(String key, String text) {

@@ -14,6 +14,8 @@ final class EnvironmentConfig {
     static final String KEEP_DAYS = "VFS_RETENTION_KEEP_DAYS";
     /** Set but empty turns the history folder off, unlike the others, where empty means unset. */
     static final String HISTORY_FOLDER = "VFS_HISTORY_FOLDER";
+    /** Also read by logback.xml, so that it sets the level of every command from their start. */
+    static final String LOG_LEVEL = "VFS_LOG_LEVEL";
 
     private EnvironmentConfig() {
     }
@@ -32,13 +34,15 @@ final class EnvironmentConfig {
         String bind = value(variables, BIND);
         String keepDays = value(variables, KEEP_DAYS);
         String historyFolder = variables.get(HISTORY_FOLDER);
+        String logLevel = value(variables, LOG_LEVEL);
         return new ConfigLayer(
                 data == null ? null : ConfigValues.path(DATA, data),
                 events == null ? null : ConfigValues.storeUri(EVENTS, events),
                 blobs == null ? null : ConfigValues.storeUri(BLOBS, blobs),
                 bind == null ? null : ConfigValues.bind(BIND, bind),
                 ports, Map.of(), keepDays == null ? null : ConfigValues.keepDays(KEEP_DAYS, keepDays),
-                historyFolder == null ? null : ConfigValues.historyFolder(HISTORY_FOLDER, historyFolder));
+                historyFolder == null ? null : ConfigValues.historyFolder(HISTORY_FOLDER, historyFolder),
+                logLevel == null ? null : ConfigValues.logLevel(LOG_LEVEL, logLevel));
     }
 
     /** The configuration file that {@code VFS_CONFIG} names, or null. */

@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import java.util.Map;
 import org.eventvfs.spi.AdapterContext;
 import org.eventvfs.spi.ProtocolAdapter;
 import org.slf4j.Logger;
@@ -34,9 +35,10 @@ public final class MetricsAdapter implements ProtocolAdapter {
 
     @Override
     public Future<String> start(AdapterContext context) {
-        if (!context.settings().isEmpty()) {
-            return Future.failedFuture(new ConfigException("metrics: the only key is port, not "
-                    + context.settings().keySet()));
+        try {
+            requireNoSettings(context.settings());
+        } catch (ConfigException e) {
+            return Future.failedFuture(e);
         }
         HttpServerOptions options = new HttpServerOptions().setHost(context.bind()).setPort(context.port());
         return context.vertx().createHttpServer(options).requestHandler(request -> answer(context, request)).listen()
@@ -48,6 +50,19 @@ public final class MetricsAdapter implements ProtocolAdapter {
                     }
                     return "http://" + context.bind() + ":" + listening.actualPort() + METRICS;
                 });
+    }
+
+    /** Nothing to change, but a key it does not know is refused at a reload as at the start. */
+    @Override
+    public Runnable reconfigure(Map<String, Object> settings) {
+        requireNoSettings(settings);
+        return () -> { };
+    }
+
+    private static void requireNoSettings(Map<String, Object> settings) {
+        if (!settings.isEmpty()) {
+            throw new ConfigException("metrics: the only key is port, not " + settings.keySet());
+        }
     }
 
     private static void answer(AdapterContext context, HttpServerRequest request) {

@@ -3,6 +3,7 @@ package org.eventvfs.server;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -24,10 +25,23 @@ final class ProtocolAdapters {
     private ProtocolAdapters() {
     }
 
-    /** Completes with what is served, e.g. {@code sftp 127.0.0.1:2222}, in protocol order. */
-    static Future<List<String>> start(Vertx vertx, Vfs vfs, ServerConfig config, StopSequence started) {
+    /**
+     * The adapters started.
+     *
+     * @param addresses what is served, e.g. {@code sftp 127.0.0.1:2222}, in protocol order
+     * @param adapters each protocol served and its adapter, which a reload reconfigures
+     */
+    record Served(List<String> addresses, Map<Protocol, ProtocolAdapter> adapters) {
+        Served {
+            addresses = List.copyOf(addresses);
+            adapters = Map.copyOf(adapters);
+        }
+    }
+
+    static Future<Served> start(Vertx vertx, Vfs vfs, ServerConfig config, StopSequence started) {
         Map<String, ProtocolAdapter> installed = installed();
         List<String> served = new ArrayList<>();
+        Map<Protocol, ProtocolAdapter> running = new EnumMap<>(Protocol.class);
         Future<Void> chain = Future.succeededFuture();
         for (Protocol protocol : Protocol.values()) {
             int port = config.port(protocol);
@@ -46,10 +60,11 @@ final class ProtocolAdapters {
                     .map(address -> {
                         started.add(protocol.key(), adapter::stop);
                         served.add(protocol.key() + " " + address);
+                        running.put(protocol, adapter);
                         return null;
                     }));
         }
-        return chain.map(done -> List.copyOf(served));
+        return chain.map(done -> new Served(served, running));
     }
 
     private static Map<String, ProtocolAdapter> installed() {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code vfs run}: serves in the foreground until SIGTERM or Ctrl-C. */
+/** {@code vfs run}: serves in the foreground until SIGTERM or Ctrl-C; SIGHUP re-reads the configuration. */
 @Command(name = "run", description = "Serve the file system in the foreground until SIGTERM or Ctrl-C.")
 final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
@@ -50,6 +50,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig config = options.load(environment, bind, portFlags());
+        LogLevel.apply(config.logLevel());
         StopSignal signal = environment.stopSignal();
         signal.listen();
         int status = FailureReporter.FAILED;
@@ -67,6 +68,7 @@ final class RunCommand implements Callable<Integer> {
             Server server = Server.start(vertx, config).await();
             environment.out().println(server.readyLine());
             environment.out().flush();
+            signal.onHangUp(() -> reload(server));
             signal.awaitRequest();
             LOG.info("stopping");
             server.stop().await();
@@ -74,6 +76,15 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         } finally {
             vertx.close().await();
+        }
+    }
+
+    /** Reads the file and the variables again, with the same flags on top, and applies what can change. */
+    private void reload(Server server) {
+        try {
+            LOG.info(server.reload(options.load(environment, bind, portFlags())));
+        } catch (ConfigException e) {
+            LOG.warn("configuration not reloaded, the one in force stays: {}", FailureReporter.oneLine(e));
         }
     }
 

@@ -8,17 +8,21 @@ import org.eventvfs.Vfs;
 
 /**
  * A running server: the data folder's lock, the {@link Vfs}, the admin socket, the protocol
- * adapters and the admin port, started in that order and stopped in reverse. Nothing is served unless all started.
+ * adapters and the admin port, started in that order and stopped in reverse. Nothing is served
+ * unless all started. A new configuration is applied where it can be while serving
+ * ({@link ConfigReload}); the admin port's settings need a restart.
  */
 final class Server {
     private final Vfs vfs;
     private final String readyLine;
     private final StopSequence started;
+    private final ConfigReload reload;
 
-    private Server(Vfs vfs, String readyLine, StopSequence started) {
+    private Server(Vfs vfs, String readyLine, StopSequence started, ConfigReload reload) {
         this.vfs = vfs;
         this.readyLine = readyLine;
         this.started = started;
+        this.reload = reload;
     }
 
     /** Starts every configured part; on any failure stops what had started and fails with one line. */
@@ -33,8 +37,9 @@ final class Server {
                         started.add("the admin socket", admin::close);
                         return ProtocolAdapters.start(vertx, vfs, config, started);
                     })
-                    .compose(served -> adminPort(vertx, vfs, config, started, served))
-                    .map(served -> new Server(vfs, readyLine(config, served), started))
+                    .compose(served -> adminPort(vertx, vfs, config, started, served.addresses())
+                            .map(addresses -> new Server(vfs, readyLine(config, addresses), started,
+                                    new ConfigReload(config, served.adapters()))))
                     .recover(failure -> started.stopAll().transform(stopped -> Future.failedFuture(failure)));
         });
     }
@@ -63,6 +68,14 @@ final class Server {
     /** {@code ready: data …, events …, blobs …, admin …, sftp 127.0.0.1:2222, …}: what is served. */
     String readyLine() {
         return readyLine;
+    }
+
+    /**
+     * Applies what can change of {@code next} while serving, and answers the line to log naming what
+     * changed; fails with a {@link ConfigException}, changing nothing, if a part refuses its settings.
+     */
+    String reload(ServerConfig next) {
+        return reload.apply(next);
     }
 
     /** Stops the adapters, the admin socket and the stores (which snapshot), then releases the lock. */

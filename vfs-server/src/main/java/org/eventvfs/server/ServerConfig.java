@@ -19,10 +19,14 @@ import org.eventvfs.VfsOptions;
  * @param settings each protocol's YAML section, without {@code port}
  * @param retention how long superseded revisions keep their content, for {@code vfs gc} and {@code vfs verify}
  * @param historyFolder the name of every home's read-only folder of past trees; empty for none
+ * @param logLevel the level {@code vfs run} logs at; the other commands log at WARN unless
+ *     {@code VFS_LOG_LEVEL} says otherwise (logback.xml)
  */
 record ServerConfig(Path data, URI events, URI blobs, String bind, Map<Protocol, Integer> ports,
-                    Map<Protocol, Map<String, Object>> settings, Retention retention, String historyFolder) {
+                    Map<Protocol, Map<String, Object>> settings, Retention retention, String historyFolder,
+                    String logLevel) {
     static final Path DEFAULT_DATA = Path.of("./vfs-data");
+    static final String DEFAULT_LOG_LEVEL = "INFO";
     static final String DEFAULT_BIND = "127.0.0.1";
     static final Path DEFAULT_CONFIG_FILE = Path.of("vfs.yaml");
 
@@ -56,7 +60,8 @@ record ServerConfig(Path data, URI events, URI blobs, String bind, Map<Protocol,
                 layer.blobs() != null ? layer.blobs() : fileUri(absolute.resolve("blobs")),
                 layer.bind() != null ? layer.bind() : DEFAULT_BIND,
                 ports, layer.settings(), layer.retention() != null ? layer.retention() : Retention.KEEP_ALL,
-                layer.historyFolder() != null ? layer.historyFolder() : HistoryFolder.DEFAULT_NAME);
+                layer.historyFolder() != null ? layer.historyFolder() : HistoryFolder.DEFAULT_NAME,
+                layer.logLevel() != null ? layer.logLevel() : DEFAULT_LOG_LEVEL);
     }
 
     /** The data folder, absolute, for everything but display. */

@@ -2,12 +2,18 @@ package org.eventvfs.server;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 
 /**
  * When {@code vfs run} stops: on SIGTERM or SIGINT in the real process, on {@link #request()} in
  * tests. The main thread waits for the request, stops the server, and reports its exit status.
+ * In the real process SIGHUP asks for the configuration to be read again ({@link #onHangUp}).
  */
 final class StopSignal {
+    private static final Logger LOG = LoggerFactory.getLogger(StopSignal.class);
+
     /** How long a signal waits for a clean stop before the process ends anyway. */
     private static final long STOP_TIMEOUT_SECONDS = 60;
 
@@ -34,6 +40,21 @@ final class StopSignal {
     void listen() {
         if (fromJvmShutdown) {
             Runtime.getRuntime().addShutdownHook(new Thread(this::stopOnJvmShutdown, "vfs-stop"));
+        }
+    }
+
+    /**
+     * Runs {@code reload} on each SIGHUP, in the real process; tests that run commands in their own
+     * JVM send none. Where the system has no SIGHUP (Windows) the configuration is read only at start.
+     */
+    void onHangUp(Runnable reload) {
+        if (!fromJvmShutdown) {
+            return;
+        }
+        try {
+            Signal.handle(new Signal("HUP"), signal -> reload.run());
+        } catch (IllegalArgumentException noSuchSignal) {
+            LOG.info("no SIGHUP on this system: the configuration is read again only at a restart");
         }
     }
 

@@ -26,7 +26,8 @@ final class YamlConfig {
     private static final YAMLMapper MAPPER = YAMLMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-    private static final String KNOWN_KEYS = Stream.concat(Stream.of("data", "events", "blobs", "bind", "retention", "history"),
+    private static final String KNOWN_KEYS = Stream.concat(
+            Stream.of("data", "events", "blobs", "bind", "retention", "history", "log"),
             Arrays.stream(Protocol.values()).map(Protocol::key)).collect(Collectors.joining(", "));
 
     private final String file;
@@ -34,6 +35,7 @@ final class YamlConfig {
     private final Map<Protocol, Map<String, Object>> settings = new EnumMap<>(Protocol.class);
     private Retention retention;
     private String historyFolder;
+    private String logLevel;
 
     private YamlConfig(Path file) {
         this.file = file.toString();
@@ -78,6 +80,7 @@ final class YamlConfig {
                 case "bind" -> bind = scalar(key, value);
                 case "retention" -> retention(value);
                 case "history" -> history(value);
+                case "log" -> log(value);
                 default -> section(Protocol.byKey(key).orElseThrow(() -> new ConfigException(
                         file + ": unknown key '" + key + "'; the known keys are " + KNOWN_KEYS)), value);
             }
@@ -87,7 +90,7 @@ final class YamlConfig {
                 events == null ? null : ConfigValues.storeUri(where("events"), events),
                 blobs == null ? null : ConfigValues.storeUri(where("blobs"), blobs),
                 bind == null ? null : ConfigValues.bind(where("bind"), bind),
-                ports, settings, retention, historyFolder);
+                ports, settings, retention, historyFolder, logLevel);
     }
 
     /** {@code retention:} with its one key, {@code keepDays}. */
@@ -104,6 +107,14 @@ final class YamlConfig {
         if (folder != null) {
             historyFolder = ConfigValues.historyFolder(where("history.folder"),
                     folder.isNull() ? "" : scalar("history.folder", folder));
+        }
+    }
+
+    /** {@code log:} with its one key, {@code level}. */
+    private void log(JsonNode value) {
+        JsonNode level = onlyKey("log", "level", value);
+        if (level != null) {
+            logLevel = ConfigValues.logLevel(where("log.level"), scalar("log.level", level));
         }
     }
 

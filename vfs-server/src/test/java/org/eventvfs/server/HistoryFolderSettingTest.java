@@ -34,7 +34,7 @@ class HistoryFolderSettingTest {
         Vertx vertx = Vertx.vertx();
         try {
             Server server = Server.start(vertx, ServerConfig.withDefaults(new ConfigLayer(dir.resolve("data"), null,
-                    null, null, ports, Map.of(), null, ".snapshots"))).await();
+                    null, null, ports, Map.of(), null, ".snapshots", null))).await();
             try {
                 TestUsers.add(server.vfs(), "default", "alice", "pw", List.of(), false);
                 assertThat(propfind(port, "/.snapshots/")).isEqualTo(207);

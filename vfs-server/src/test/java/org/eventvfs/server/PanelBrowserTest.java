@@ -108,7 +108,7 @@ class PanelBrowserTest {
                     .containsPattern(AdminGate.JOINING + " admin \\S+ InviteRedeemed");
             browser.screenshot("audit-accounts");
             browser.go("/panel/stats.html");
-            browser.awaitText("#volumes table", "default");
+            browser.awaitText("#streams table", "default");
             browser.screenshot("stats");
             browser.go("/panel/sessions.html");
             String sessions = browser.awaitText("#sessions table", "carol").getText();

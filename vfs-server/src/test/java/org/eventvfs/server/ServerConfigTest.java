@@ -141,6 +141,22 @@ class ServerConfigTest {
     }
 
     @Test
+    void theLogLevelComesFromTheFileUnlessTheVariableSaysOtherwise() throws IOException {
+        assertThat(ServerConfig.withDefaults(ConfigLayer.EMPTY).logLevel()).isEqualTo("INFO");
+        Path file = yaml("log:\n  level: debug\n");
+        assertThat(ServerConfig.load(file, Map.of(), ConfigLayer.EMPTY).logLevel()).isEqualTo("DEBUG");
+        assertThat(ServerConfig.load(file, Map.of("VFS_LOG_LEVEL", "WARN"), ConfigLayer.EMPTY).logLevel())
+                .isEqualTo("WARN");
+
+        Path bad = yaml("log:\n  level: loud\n");
+        assertThatThrownBy(() -> ServerConfig.load(bad, Map.of(), ConfigLayer.EMPTY))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("log.level: 'loud' is not a log level; the levels are TRACE, DEBUG, INFO");
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of("VFS_LOG_LEVEL", "loud"), ConfigLayer.EMPTY))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("VFS_LOG_LEVEL: 'loud'");
+    }
+
+    @Test
     void anEmptyFileConfiguresNothing() throws IOException {
         Path file = yaml("# nothing yet\n");
 
@@ -155,7 +171,7 @@ class ServerConfigTest {
         assertThatThrownBy(() -> ServerConfig.load(file, Map.of(), ConfigLayer.EMPTY))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(file + ": unknown key 'sftpport'; the known keys are "
-                        + "data, events, blobs, bind, retention, history, sftp, webdav, ftp, http, metrics, admin");
+                        + "data, events, blobs, bind, retention, history, log, sftp, webdav, ftp, http, metrics, admin");
     }
 
     @Test

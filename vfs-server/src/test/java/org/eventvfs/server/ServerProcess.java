@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** {@code vfs} run as its own process from the test class path, as a user runs it, and real clients against it. */
 final class ServerProcess {
@@ -18,6 +19,11 @@ final class ServerProcess {
 
     /** Starts {@code vfs run --data DATA ARGS…} and returns once it printed its {@code ready:} line. */
     static Process start(Path data, String... args) throws IOException {
+        return start(data, line -> { }, args);
+    }
+
+    /** As {@link #start(Path, String...)}, handing each line the server prints after it is ready to {@code log}. */
+    static Process start(Path data, Consumer<String> log, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("run", "--data", data.toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(vfs(command.toArray(String[]::new))).redirectErrorStream(true).start();
@@ -31,7 +37,7 @@ final class ServerProcess {
             }
             seen.append(line).append('\n');
             if (line.startsWith("ready:")) {
-                Thread.ofVirtual().start(() -> in.lines().forEach(l -> { }));
+                Thread.ofVirtual().start(() -> in.lines().forEach(log));
                 return process;
             }
         }

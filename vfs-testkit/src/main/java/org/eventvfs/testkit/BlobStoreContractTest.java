@@ -14,6 +14,7 @@ import java.util.Random;
 import org.eventvfs.domain.Sha256;
 import org.eventvfs.domain.VfsException;
 import org.eventvfs.spi.BlobStore;
+import org.eventvfs.spi.BlobUsage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -138,6 +139,22 @@ public abstract class BlobStoreContractTest {
         assertThat(result(store.contains(hash))).isFalse();
         assertThat(failure(store.get(hash, 0, 10))).isInstanceOf(VfsException.NotFound.class);
         assertThat(result(store.contains(hashOf(other)))).isTrue();
+    }
+
+    @Test
+    void usageCountsEachStoredBlockOnceWithItsBytes() {
+        BlobStore store = open();
+        assertThat(result(store.usage())).isEqualTo(new BlobUsage(0, 0));
+        byte[] small = block(3_000, 7);
+        byte[] large = block(20_000, 8);
+
+        result(store.put(Buffer.buffer(small)));
+        result(store.put(Buffer.buffer(large)));
+        result(store.put(Buffer.buffer(small)));
+        assertThat(result(store.usage())).isEqualTo(new BlobUsage(2, 23_000));
+
+        result(store.delete(hashOf(large)));
+        assertThat(result(store.usage())).isEqualTo(new BlobUsage(1, 3_000));
     }
 
     @Test

@@ -107,6 +107,18 @@ public abstract class EventStoreContractTest {
     }
 
     @Test
+    void aStreamTakesBytesOnceItHoldsEventsAndOthersDoNot() {
+        EventStore store = open();
+        assertThat(result(store.size("default"))).isZero();
+        EventChain chain = new EventChain("default");
+
+        result(store.append("default", 0, chain.batches(4, 3)));
+
+        assertThat(result(store.size("default"))).isPositive();
+        assertThat(result(store.size("other"))).isZero();
+    }
+
+    @Test
     void anAppendAtTheWrongHeadFailsWithAppendConflictAndChangesNothing() {
         EventStore store = open();
         EventChain chain = new EventChain("default");

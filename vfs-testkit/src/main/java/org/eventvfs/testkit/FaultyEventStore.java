@@ -78,6 +78,11 @@ public final class FaultyEventStore implements EventStore {
     }
 
     @Override
+    public Future<Long> size(String stream) {
+        return inner.size(stream);
+    }
+
+    @Override
     public Future<List<EventEnvelope>> read(String stream, long fromPosition, int maxEvents) {
         return inner.read(stream, fromPosition, maxEvents);
     }

@@ -5,6 +5,7 @@ import java.net.BindException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.ftpserver.ConnectionConfigFactory;
 import org.apache.ftpserver.DataConnectionConfigurationFactory;
 import org.apache.ftpserver.FtpServer;
@@ -37,6 +38,8 @@ public final class FtpAdapter extends BlockingAdapter<FtpSettings> {
     private static final Duration SESSIONS_CLOSING = Duration.ofSeconds(5);
 
     private FtpServer server;
+    /** The running server's login throttle, which a reload gives new limits. */
+    private volatile LoginThrottle throttle;
 
     @Override
     public String name() {
@@ -61,7 +64,7 @@ public final class FtpAdapter extends BlockingAdapter<FtpSettings> {
         }
         SslConfiguration tls = settings.tls()
                 ? PemTls.load(context.vertx(), settings.certificate(), settings.privateKey()) : null;
-        LoginThrottle throttle = LoginThrottle.of(settings.slowAfter(), settings.banAfter(), settings.banTime());
+        throttle = LoginThrottle.of(settings.slowAfter(), settings.banAfter(), settings.banTime());
         FeatCommand features = new FeatCommand(settings.tls());
         SessionFilters filters = new SessionFilters(features, new OpenSessions(context.vfs().sessions()));
         FtpServerFactory factory = new FtpServerFactory();
@@ -154,6 +157,16 @@ public final class FtpAdapter extends BlockingAdapter<FtpSettings> {
         // FtpServer reads XSHA256 as SHA256, as it reads XMKD as MKD.
         commands.addCommand("SHA256", HashCommand.xsha256());
         return commands;
+    }
+
+    @Override
+    public Set<String> reloadableSettings() {
+        return LoginThrottle.SETTINGS;
+    }
+
+    @Override
+    protected void apply(FtpSettings settings) {
+        throttle.limit(settings.slowAfter(), settings.banAfter(), settings.banTime());
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.SocketAddress;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +41,11 @@ final class ApiRoutes implements Handler<HttpServerRequest> {
     private final BasicLogin login;
     private final HttpSessions sessions;
 
-    ApiRoutes(Vertx vertx, Vfs vfs, HttpApiSettings settings, HttpSessions sessions) {
+    /** @param loginCache how long a checked password is remembered ({@link BasicLogin}) */
+    ApiRoutes(Vertx vertx, Vfs vfs, LoginThrottle throttle, Duration loginCache, HttpSessions sessions) {
         this.vfs = vfs;
         this.sessions = sessions;
-        this.login = new BasicLogin(vertx, vfs, "http",
-                LoginThrottle.of(settings.slowAfter(), settings.banAfter(), settings.banTime()), settings.loginCache());
+        this.login = new BasicLogin(vertx, vfs, "http", throttle, loginCache);
     }
 
     @Override

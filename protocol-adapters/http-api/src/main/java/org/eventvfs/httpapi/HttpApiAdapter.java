@@ -4,7 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.net.BindException;
+import java.util.Map;
+import java.util.Set;
 import org.eventvfs.HttpSessions;
+import org.eventvfs.LoginThrottle;
 import org.eventvfs.spi.AdapterContext;
 import org.eventvfs.spi.ProtocolAdapter;
 
@@ -15,6 +18,8 @@ import org.eventvfs.spi.ProtocolAdapter;
  */
 public final class HttpApiAdapter implements ProtocolAdapter {
     private HttpServer server;
+    /** The login throttle of the running API, which a reload gives new limits. */
+    private volatile LoginThrottle throttle;
 
     @Override
     public String name() {
@@ -35,8 +40,9 @@ public final class HttpApiAdapter implements ProtocolAdapter {
         } catch (IllegalArgumentException e) {
             return Future.failedFuture(e);
         }
+        throttle = LoginThrottle.of(settings.slowAfter(), settings.banAfter(), settings.banTime());
         HttpSessions sessions = new HttpSessions(context.vfs().sessions(), name());
-        ApiRoutes routes = new ApiRoutes(context.vertx(), context.vfs(), settings, sessions);
+        ApiRoutes routes = new ApiRoutes(context.vertx(), context.vfs(), throttle, settings.loginCache(), sessions);
         HttpServerOptions options = new HttpServerOptions().setHost(context.bind()).setPort(context.port())
                 .setTcpNoDelay(true);
         return context.vertx().createHttpServer(options).requestHandler(routes)
@@ -48,6 +54,17 @@ public final class HttpApiAdapter implements ProtocolAdapter {
                 .recover(failure -> Future.failedFuture(failure instanceof BindException
                         ? new BindException("port " + context.port() + " on " + context.bind() + " cannot be used ("
                                 + failure.getMessage() + ")") : failure));
+    }
+
+    @Override
+    public Set<String> reloadableSettings() {
+        return LoginThrottle.SETTINGS;
+    }
+
+    @Override
+    public Runnable reconfigure(Map<String, Object> section) {
+        HttpApiSettings settings = HttpApiSettings.parse(section);
+        return () -> throttle.limit(settings.slowAfter(), settings.banAfter(), settings.banTime());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.eventvfs.httpapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.eventvfs.domain.Actor;
 import org.eventvfs.domain.Overwrite;
 import org.eventvfs.domain.VfsPath;
@@ -102,6 +104,26 @@ class HttpApiTest {
         assertThat(none.response().headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
                 value -> assertThat(value).startsWith("Basic realm="));
         assertError(get("alice", "wrong", server.url(MAIN, "log")), 401, "unauthorized", "wrong user name or password");
+    }
+
+    /** On a server of its own: the ban it earns would refuse the other tests' logins from this address. */
+    @Test
+    void aReconfiguredBanAfterRefusesSoonerAndABadSectionChangesNothing() throws Exception {
+        try (ApiServer own = new ApiServer()) {
+            String log = own.url(MAIN, "log");
+            assertThat(own.adapter.reloadableSettings()).containsExactlyInAnyOrder("slowAfter", "banAfter",
+                    "banMinutes");
+            assertError(get("alice", "wrong", log), 401, "unauthorized", "wrong user name");
+            assertThatThrownBy(() -> own.adapter.reconfigure(Map.of("banAfter", 0)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http.banAfter");
+            Runnable lowered = own.adapter.reconfigure(Map.of("slowAfter", 2, "banAfter", 2));
+            assertError(get("alice", "wrong", log), 401, "unauthorized", "wrong user name");
+            assertThat(get("alice", ApiServer.PASSWORD, log).status()).as("not applied before it runs").isEqualTo(200);
+
+            lowered.run();
+
+            assertError(get("alice", ApiServer.PASSWORD, log), 403, "forbidden", "too many failed logins");
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.net.BindException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,8 @@ public final class SftpAdapter extends BlockingAdapter<SftpSettings> {
     private static final Duration DRAIN = Duration.ofSeconds(30);
 
     private SshServer server;
+    /** The running server's login throttle, which a reload gives new limits. */
+    private volatile LoginThrottle throttle;
     private ExecutorService channels;
 
     @Override
@@ -54,7 +57,8 @@ public final class SftpAdapter extends BlockingAdapter<SftpSettings> {
             throw new IllegalStateException("the sftp adapter is already started");
         }
         ExecutorService threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sftp-", 0).factory());
-        LoginFailures failures = new LoginFailures(LoginThrottle.of(settings.slowAfter(), settings.banAfter(), settings.banTime()));
+        throttle = LoginThrottle.of(settings.slowAfter(), settings.banAfter(), settings.banTime());
+        LoginFailures failures = new LoginFailures(throttle);
         SshServer ssh = SshServer.setUpDefaultServer();
         try {
             ssh.setIoServiceFactoryFactory(new Nio2ServiceFactoryFactory());
@@ -94,6 +98,16 @@ public final class SftpAdapter extends BlockingAdapter<SftpSettings> {
         server = ssh;
         channels = threads;
         return SessionAccount.address(ssh.getBoundAddresses().iterator().next());
+    }
+
+    @Override
+    public Set<String> reloadableSettings() {
+        return LoginThrottle.SETTINGS;
+    }
+
+    @Override
+    protected void apply(SftpSettings settings) {
+        throttle.limit(settings.slowAfter(), settings.banAfter(), settings.banTime());
     }
 
     @Override

@@ -12,6 +12,8 @@ import io.vertx.core.net.PemKeyCertOptions;
 import java.net.BindException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eventvfs.HttpSessions;
 import org.eventvfs.spi.AdapterContext;
@@ -31,6 +33,8 @@ public final class WebDavAdapter implements ProtocolAdapter {
 
     private Vertx vertx;
     private final List<String> deployments = new ArrayList<>();
+    /** The handler every listener shares, which a reload gives new settings. */
+    private volatile WebDavHandler handler;
 
     @Override
     public String name() {
@@ -52,13 +56,14 @@ public final class WebDavAdapter implements ProtocolAdapter {
         }
         vertx = context.vertx();
         HttpSessions connections = new HttpSessions(context.vfs().sessions(), name());
-        WebDavHandler handler = new WebDavHandler(vertx, context.vfs(), settings, connections,
+        WebDavHandler requests = new WebDavHandler(vertx, context.vfs(), settings, connections,
                 context.dataDirectory(), context.historyFolder());
+        handler = requests;
         // Listeners of one deployment share their port, even a random one (port 0).
         HttpServerOptions options = options(context, settings, context.port());
         AtomicInteger port = new AtomicInteger();
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-        return vertx.deployVerticle(() -> new Listener(options, handler, connections, port),
+        return vertx.deployVerticle(() -> new Listener(options, requests, connections, port),
                         new DeploymentOptions().setInstances(instances))
                 .map(id -> {
                     deployments.add(id);
@@ -67,6 +72,17 @@ public final class WebDavAdapter implements ProtocolAdapter {
                 .recover(failure -> Future.failedFuture(failure instanceof BindException
                         ? new BindException("port " + context.port() + " on " + context.bind() + " cannot be used ("
                                 + failure.getMessage() + ")") : failure));
+    }
+
+    @Override
+    public Set<String> reloadableSettings() {
+        return WebDavSettings.RELOADABLE;
+    }
+
+    @Override
+    public Runnable reconfigure(Map<String, Object> section) {
+        WebDavSettings settings = WebDavSettings.parse(section);
+        return () -> handler.reconfigure(settings);
     }
 
     @Override

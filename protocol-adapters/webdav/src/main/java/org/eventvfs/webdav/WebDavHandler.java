@@ -29,7 +29,8 @@ final class WebDavHandler implements Handler<HttpServerRequest> {
     static final String ALLOW = "OPTIONS, GET, HEAD, PUT, DELETE, MKCOL, COPY, MOVE, PROPFIND, PROPPATCH, LOCK, UNLOCK";
 
     private final Vfs vfs;
-    private final WebDavSettings settings;
+    /** Each request reads the settings in force when it arrives; a reload replaces them. */
+    private volatile WebDavSettings settings;
     private final BasicLogin login;
     private final DavXml xml;
     private final Propfind propfind;
@@ -47,6 +48,15 @@ final class WebDavHandler implements Handler<HttpServerRequest> {
         this.xml = new DavXml(settings.maxXmlDepth());
         this.propfind = new Propfind(() -> vertx.executeBlocking(() ->
                 Files.getFileStore(dataDirectory).getUsableSpace(), false));
+    }
+
+    /**
+     * New settings for the requests from now on; of those read at start (the certificate, the XML
+     * depth, the login cache) the running ones stay, see {@link WebDavSettings#RELOADABLE}.
+     */
+    void reconfigure(WebDavSettings next) {
+        settings = next;
+        login.limit(next);
     }
 
     @Override

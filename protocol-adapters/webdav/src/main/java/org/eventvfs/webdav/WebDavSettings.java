@@ -29,6 +29,10 @@ public record WebDavSettings(String certificate, String privateKey, int depthInf
             "maxXmlDepth", "maxUploadBytes", "maxLockSeconds", "loginCacheSeconds", "slowAfter", "banAfter",
             "banMinutes");
 
+    /** The settings a running server takes on a reload: those read per request, and the login throttle's. */
+    static final Set<String> RELOADABLE = Set.of("depthInfinityLimit", "maxXmlBytes", "maxUploadBytes",
+            "maxLockSeconds", "slowAfter", "banAfter", "banMinutes");
+
     public WebDavSettings {
         if ((certificate == null) != (privateKey == null)) {
             throw new IllegalArgumentException("webdav.certificate and webdav.privateKey go together: give both or "

@@ -28,6 +28,7 @@ import java.util.concurrent.Callable;
 import org.eventvfs.domain.Sha256;
 import org.eventvfs.domain.VfsException;
 import org.eventvfs.spi.BlobStore;
+import org.eventvfs.spi.BlobUsage;
 import org.eventvfs.spi.StoredBlock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -197,20 +198,47 @@ public final class LocalBlobStore implements BlobStore {
     public Future<List<StoredBlock>> list() {
         return run("list blocks", () -> {
             List<StoredBlock> blocks = new ArrayList<>();
-            for (Path first : folders(directory)) {
-                for (Path second : folders(first)) {
-                    try (DirectoryStream<Path> files = Files.newDirectoryStream(second)) {
-                        for (Path file : files) {
-                            String name = file.getFileName().toString();
-                            if (name.length() == 64 && isLowerHex(name) && file.equals(pathOf(Sha256.parse(name)))) {
-                                storedBlock(file, name).ifPresent(blocks::add);
-                            }
+            walk((file, name) -> storedBlock(file, name).ifPresent(blocks::add));
+            return blocks;
+        });
+    }
+
+    /** A walk of the block folders, as {@link #list()} makes, that keeps only a count and a sum. */
+    @Override
+    public Future<BlobUsage> usage() {
+        return run("measure the blocks", () -> {
+            long[] blocksAndBytes = new long[2];
+            walk((file, name) -> {
+                try {
+                    blocksAndBytes[1] += Files.size(file);
+                    blocksAndBytes[0]++;
+                } catch (NoSuchFileException deletedSinceListed) {
+                    // The garbage collector deleted it meanwhile: it no longer counts.
+                }
+            });
+            return new BlobUsage(blocksAndBytes[0], blocksAndBytes[1]);
+        });
+    }
+
+    /** What a walk of the block folders does with each block file. */
+    private interface BlockFiles {
+        void visit(Path file, String name) throws IOException;
+    }
+
+    /** Visits every block file, skipping whatever else the folders hold. */
+    private void walk(BlockFiles blocks) throws IOException {
+        for (Path first : folders(directory)) {
+            for (Path second : folders(first)) {
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(second)) {
+                    for (Path file : files) {
+                        String name = file.getFileName().toString();
+                        if (name.length() == 64 && isLowerHex(name) && file.equals(pathOf(Sha256.parse(name)))) {
+                            blocks.visit(file, name);
                         }
                     }
                 }
             }
-            return blocks;
-        });
+        }
     }
 
     /** The block in {@code file}, unless it was deleted since it was listed. */

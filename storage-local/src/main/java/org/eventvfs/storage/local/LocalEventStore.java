@@ -148,6 +148,15 @@ public final class LocalEventStore implements EventStore {
         });
     }
 
+    /** The bytes of the stream's log file up to its last durable frame, known without any I/O. */
+    @Override
+    public Future<Long> size(String stream) {
+        return usable(stream).map(ok -> {
+            StreamLog log = logs.get(stream);
+            return log == null ? 0L : log.size();
+        });
+    }
+
     @Override
     public Future<Void> append(String stream, long expectedHead, List<EventBatch> batches) {
         return usable(stream).compose(ok -> appends.submit(stream, expectedHead, batches));

@@ -89,6 +89,11 @@ final class StreamLog implements Closeable {
         return end.head();
     }
 
+    /** The bytes of the log's durable frames: the file, less a torn tail that opening did not cut off. */
+    long size() {
+        return end.offset();
+    }
+
     /**
      * Appends the batches with one write and one sync: the group commit. Checks that they continue
      * the stream's positions and hash chain.

@@ -50,6 +50,20 @@ class LocalEventStoreTest extends EventStoreContractTest {
     }
 
     @Test
+    void aStreamsSizeIsItsLogFileGrowingWithEachAppend() throws Exception {
+        EventStore store = open();
+        EventChain chain = new EventChain("default");
+        Path log = data.resolve("events").resolve("default.log");
+        result(store.append("default", 0, chain.batches(2, 2)));
+        long first = result(store.size("default"));
+        assertThat(first).isEqualTo(Files.size(log)).isPositive();
+
+        result(store.append("default", chain.head().position(), chain.batches(2, 2)));
+
+        assertThat(result(store.size("default"))).isEqualTo(Files.size(log)).isGreaterThan(first);
+    }
+
+    @Test
     void streamNamesThatCouldEscapeTheFolderAreRefused() {
         EventStore store = open();
         for (String name : List.of("../etc", "a/b", "nul\0", "..", "")) {

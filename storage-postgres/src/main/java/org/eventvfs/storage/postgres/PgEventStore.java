@@ -35,6 +35,13 @@ public final class PgEventStore implements EventStore {
     static final String CONFLICT_STATE = "EV409";
     private static final String HEAD = "SELECT position, hash FROM stream_heads WHERE volume = $1";
     private static final String STREAMS = "SELECT volume FROM stream_heads WHERE position > 0";
+    /**
+     * The stream's share of the events table on disk (heap, TOAST and indexes), by its count of
+     * events: two catalog look-ups and the small heads table, never a scan of the events.
+     */
+    private static final String SIZE = "SELECT coalesce(pg_total_relation_size('events') * h.position"
+            + " / nullif((SELECT sum(position) FROM stream_heads), 0), 0)::bigint"
+            + " FROM stream_heads h WHERE h.volume = $1";
     private static final String READ =
             "SELECT json FROM events WHERE volume = $1 AND position >= $2 ORDER BY position LIMIT $3";
 
@@ -80,6 +87,19 @@ public final class PgEventStore implements EventStore {
             Row row = rows.iterator().next();
             return new StreamHead(row.getLong(0), Sha256.of(row.getBuffer(1).getBytes()));
         }).recover(this::unavailable);
+    }
+
+    /**
+     * An estimate: the stream's share, by its number of events, of what the {@code events} table
+     * takes on disk with its TOAST and indexes. Exact for a database of one stream; events of
+     * different sizes in different streams shift it. Counting each stream's bytes exactly would
+     * read every event of it.
+     */
+    @Override
+    public Future<Long> size(String stream) {
+        return usable().compose(ok -> pool.preparedQuery(SIZE).execute(Tuple.of(stream)))
+                .map(rows -> rows.size() == 0 ? 0L : rows.iterator().next().getLong(0))
+                .recover(this::unavailable);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.LongStream;
+import org.eventvfs.StreamStats;
 import org.eventvfs.Vfs;
 import org.eventvfs.Volume;
 import org.eventvfs.domain.Actor;
@@ -65,6 +66,42 @@ class FollowTest extends SharedDatabaseTest {
                 10L);
         follower.execute(new CreateDirectory(VfsPath.parse("/from-follower"), 0755), ACTOR).await();
         assertThat(follower.position()).isEqualTo(11);
+    }
+
+    /**
+     * With its notices cut off (the listening connections ended; they are made again after half a
+     * second), a follower does not see the writer's appends: its stats show how many positions it is
+     * behind the store, until the notices are back and it has caught up.
+     */
+    @Test
+    void aFollowersLagShowsUntilItCatchesUp() throws InterruptedException {
+        URI events = PostgresDatabases.create();
+        Volume writer = servers(events).open("writer").volume(VOLUME).await();
+        Vfs follower = servers().open("follower");
+        Volume followed = follower.volume(VOLUME).await();
+        writer.execute(new CreateDirectory(VfsPath.parse("/a"), 0755), ACTOR).await();
+        while (followed.position() < 1) {
+            Thread.sleep(1);
+        }
+
+        PostgresDatabases.execute(events, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                + " WHERE datname = current_database() AND query LIKE 'LISTEN%'");
+        writer.execute(new CreateDirectory(VfsPath.parse("/b"), 0755), ACTOR).await();
+        writer.execute(new CreateDirectory(VfsPath.parse("/c"), 0755), ACTOR).await();
+
+        StreamStats behind = streamOf(follower);
+        assertThat(behind.events()).isEqualTo(3);
+        assertThat(behind.lag()).isEqualTo(2);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (streamOf(follower).lag() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(streamOf(follower).lag()).isZero();
+        assertThat(followed.position()).isEqualTo(3);
+    }
+
+    private static StreamStats streamOf(Vfs vfs) {
+        return vfs.streamStats().await().stream().filter(s -> s.stream().equals(VOLUME)).findFirst().orElseThrow();
     }
 
     /**

@@ -16,10 +16,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.eventvfs.domain.Sha256;
 import org.eventvfs.domain.VfsException;
 import org.eventvfs.spi.BlobStore;
+import org.eventvfs.spi.BlobUsage;
 import org.eventvfs.spi.StoredBlock;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
@@ -121,7 +123,19 @@ final class S3BlobStore implements BlobStore {
 
     @Override
     public Future<List<StoredBlock>> list() {
-        return listFrom(null, new ArrayList<>());
+        List<StoredBlock> blocks = new ArrayList<>();
+        return listFrom(null, (name, object) -> blocks.add(new StoredBlock(Sha256.parse(name), object.lastModified())))
+                .map(done -> blocks);
+    }
+
+    /** The listing {@link #list()} makes (ListObjectsV2, 1,000 keys a request), keeping only a count and a sum. */
+    @Override
+    public Future<BlobUsage> usage() {
+        long[] blocksAndBytes = new long[2];
+        return listFrom(null, (name, object) -> {
+            blocksAndBytes[0]++;
+            blocksAndBytes[1] += object.size();
+        }).map(done -> new BlobUsage(blocksAndBytes[0], blocksAndBytes[1]));
     }
 
     @Override
@@ -177,24 +191,25 @@ final class S3BlobStore implements BlobStore {
         return stored != null && stored.isAfter(Instant.now().minus(REFRESH_AFTER));
     }
 
-    private Future<List<StoredBlock>> listFrom(String token, List<StoredBlock> blocks) {
+    /** Lists the blocks page after page, handing each to {@code blocks} with its name. */
+    private Future<Void> listFrom(String token, BiConsumer<String, S3Object> blocks) {
         return call("list blocks", () -> client.listObjectsV2(r -> r.bucket(location.bucket())
                 .prefix(location.keyPrefix()).maxKeys(LIST_PAGE).continuationToken(token)))
                 .compose(page -> {
                     collect(page, blocks);
                     return Boolean.TRUE.equals(page.isTruncated())
                             ? listFrom(page.nextContinuationToken(), blocks)
-                            : Future.succeededFuture(blocks);
+                            : Future.succeededFuture();
                 });
     }
 
     /** The page's blocks; other objects under the prefix are not ours and are left alone. */
-    private void collect(ListObjectsV2Response page, List<StoredBlock> blocks) {
+    private void collect(ListObjectsV2Response page, BiConsumer<String, S3Object> blocks) {
         int start = location.keyPrefix().length();
         for (S3Object object : page.contents()) {
             String name = object.key().substring(start);
             if (name.length() == 64 && name.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-                blocks.add(new StoredBlock(Sha256.parse(name), object.lastModified()));
+                blocks.accept(name, object);
             }
         }
     }
