@@ -25,7 +25,7 @@ async function refresh() {
   show('rates', table('Recent rates', ['Over the last', 'Commands/s', 'Stored/s', 'Read/s'],
       stats.rates.map(r => [r.seconds + ' s', r.commandsPerSecond.toFixed(1), bytes(Math.round(r.bytesInPerSecond)),
         bytes(Math.round(r.bytesOutPerSecond))]), 'No rate measured yet.'));
-  show('streams', table('Streams (each volume, and @accounts for the users)', ['Stream', 'Events', 'Size', 'Lag'],
+  show('streams', table('Streams: each volume, and @accounts for the users', ['Stream', 'Events', 'Size', 'Lag'],
       stats.streams.map(s => [s.stream, String(s.events), bytes(s.bytes), s.lag === null || s.lag === undefined
           ? 'not loaded' : String(s.lag)]), 'No stream holds an event yet.'));
   show('updated', 'Last read at ' + new Date().toLocaleTimeString() + '.');
