@@ -154,9 +154,12 @@ export function volumePath(volume, what, parameters) {
   return '/v1/volumes/' + encodeURIComponent(volume) + '/' + what + (query.size ? '?' + query : '');
 }
 
-/** One log entry's details as short text: size=…, mode=…, and so on, with hashes cut as `vfs log` cuts them. */
+/**
+ * One log entry's details as short text: size=…, mode=…, and so on, with hashes cut as `vfs log`
+ * cuts them; an account event's change is already key=value words.
+ */
 export function details(entry) {
-  const parts = Object.entries(entry.details || {}).map(([name, value]) =>
-    name + '=' + (name === 'sha256' ? String(value).slice(0, 12) : value));
+  const parts = Object.entries(entry.details || {}).map(([name, value]) => name === 'change' ? value
+    : name + '=' + (name === 'sha256' ? String(value).slice(0, 12) : value));
   return (entry.toPath ? '→ ' + entry.toPath + ' ' : '') + parts.join(' ');
 }
