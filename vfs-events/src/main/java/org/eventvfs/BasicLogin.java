@@ -45,7 +45,7 @@ public final class BasicLogin {
     public static final class Refused extends RuntimeException {
         private final int status;
 
-        Refused(int status, String message) {
+        public Refused(int status, String message) {
             super(message, null, false, false);
             this.status = status;
         }
@@ -73,15 +73,30 @@ public final class BasicLogin {
     /** The account whose credentials the Authorization header carries; fails with {@link Refused}. */
     public Future<Account> authenticate(String authorization, String host, String address) {
         if (throttle.refuses(host)) {
-            return Future.failedFuture(new Refused(403, "too many failed logins from " + host));
+            return Future.failedFuture(banned(host));
         }
         String[] credentials = credentials(authorization);
         if (credentials == null) {
             return Future.failedFuture(new Refused(401, "authentication required"));
         }
-        String user = credentials[0];
-        byte[] mac = mac(credentials[1]);
-        return rememberedAccount(user, mac).recover(notRemembered -> check(user, credentials[1], mac, host, address));
+        return checked(credentials[0], credentials[1], host, address);
+    }
+
+    /**
+     * The account if {@code password} is the user's, for a login form: throttled, logged and
+     * counted as a refused login exactly as the header's credentials are. Fails with {@link Refused}.
+     */
+    public Future<Account> login(String user, String password, String host, String address) {
+        return throttle.refuses(host) ? Future.failedFuture(banned(host)) : checked(user, password, host, address);
+    }
+
+    private static Refused banned(String host) {
+        return new Refused(403, "too many failed logins from " + host);
+    }
+
+    private Future<Account> checked(String user, String password, String host, String address) {
+        byte[] mac = mac(password);
+        return rememberedAccount(user, mac).recover(notRemembered -> check(user, password, mac, host, address));
     }
 
     private Future<Account> rememberedAccount(String user, byte[] mac) {

@@ -25,6 +25,7 @@ final class AdminApi {
     /** Redeems an invite: the one endpoint that takes no administrator, since the code is the credential. */
     static final String JOIN = "/v1/join";
     static final String VOLUMES = "/v1/volumes";
+    static final String PASSWORD_HASHES = "/v1/password-hashes";
     static final String SESSIONS = "/v1/sessions";
     /** Unknown fields fail (Jackson's default), so a misspelt one is an error, not a silent default. */
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -44,6 +45,13 @@ final class AdminApi {
     }
 
     record PasswordChange(String passwordHash) {
+    }
+
+    /**
+     * A password in clear, sent only over the admin port's TLS by the control panel, which has no
+     * Argon2id of its own: the server answers its hash as a {@link PasswordChange}.
+     */
+    record PlainPassword(String password) {
     }
 
     record KeysChange(List<String> keys) {

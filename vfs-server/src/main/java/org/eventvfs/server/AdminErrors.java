@@ -1,6 +1,7 @@
 package org.eventvfs.server;
 
 import io.vertx.core.http.HttpServerResponse;
+import org.eventvfs.BasicLogin;
 import org.eventvfs.domain.VfsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ final class AdminErrors {
             case VfsException.PermissionDenied e -> 403;
             case VfsException.Unavailable e -> 503;
             case AdminApi.BadRequest e -> 400;
+            case BasicLogin.Refused e -> e.status();
             case AdminApi.NoSuchEndpoint e -> 404;
             case IllegalArgumentException e -> 400;
             default -> 500;
@@ -37,6 +39,11 @@ final class AdminErrors {
             LOG.error("admin request failed", failure);
         }
         if (response.ended() || response.closed()) {
+            return;
+        }
+        if (response.headWritten()) {
+            // A download had begun: all that is left is to cut it short, which the client notices.
+            response.reset();
             return;
         }
         response.setStatusCode(status)

@@ -1,7 +1,6 @@
 package org.eventvfs.server;
 
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -17,13 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.eventvfs.PasswordHasher;
 import org.eventvfs.Vfs;
 import org.eventvfs.domain.Actor;
 import org.eventvfs.server.AdminApi.KeysChange;
 import org.eventvfs.server.AdminApi.NewUser;
 import org.eventvfs.server.AdminApi.PasswordChange;
+import org.eventvfs.server.AdminApi.PlainPassword;
 import org.eventvfs.server.BlockMaintenance.CheckResult;
 import org.eventvfs.server.BlockMaintenance.GcRequest;
 import org.eventvfs.server.BlockMaintenance.GcResult;
@@ -33,12 +32,12 @@ import org.eventvfs.server.LogIntegrity.Head;
 import org.eventvfs.server.LogIntegrity.HeadCheck;
 
 /**
- * The admin socket's endpoints. Each reads its body, makes one call to {@link UserAdministration},
- * {@link SessionAdministration} or the like, and answers JSON; failures go through {@link AdminErrors}.
+/**
+ * The admin API's endpoints, on the socket and on the TCP port alike. Each reads its body, makes
+ * one call to {@link UserAdministration}, {@link SessionAdministration} or the like on behalf of the
+ * actor its listener authenticated, and answers JSON; failures go through {@link AdminErrors}.
  */
-final class AdminRoutes implements Handler<HttpServerRequest> {
-    /** The socket is 0600, so whoever connects runs as the server's own OS user. */
-    private static final String ADMIN_USER = System.getProperty("user.name");
+final class AdminRoutes {
     /** The collections whose members the path names after them: {@code /v1/users/alice}. */
     private static final Set<String> NAMED = Set.of("users", "volumes", "sessions", "invites");
 
@@ -47,44 +46,55 @@ final class AdminRoutes implements Handler<HttpServerRequest> {
 
     private final Vertx vertx;
     private final Vfs vfs;
-    private final AtomicLong requests = new AtomicLong();
 
     AdminRoutes(Vertx vertx, Vfs vfs) {
         this.vertx = vertx;
         this.vfs = vfs;
     }
 
-    /** A body that is a {@link Buffer} is sent as bytes, anything else as JSON. */
+    /**
+     * A body that is a {@link Buffer} is sent as bytes, anything else as JSON; {@link #SENT} when the
+     * handler streamed its answer itself.
+     */
     private record Reply(int status, Object body) {
+        static final Reply SENT = new Reply(0, null);
+
         static Reply ok(Object body) {
             return new Reply(200, body);
         }
     }
 
-    @Override
-    public void handle(HttpServerRequest request) {
+    /** Answers {@code /health/live} and {@code /health/ready}, which need no login; false for any other request. */
+    boolean health(HttpServerRequest request) {
+        if (request.method() != HttpMethod.GET) {
+            return false;
+        }
+        switch (request.path()) {
+            case Health.LIVE -> Health.live(request.response());
+            case Health.READY -> Health.ready(vfs, vertx, request.response());
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Answers one request on behalf of {@code actor}, whom the listener has authenticated. */
+    void handle(HttpServerRequest request, Actor actor) {
         HttpServerResponse response = request.response();
-        if (request.method() == HttpMethod.GET && request.path().equals(Health.LIVE)) {
-            Health.live(response);
-            return;
-        }
-        if (request.method() == HttpMethod.GET && request.path().equals(Health.READY)) {
-            Health.ready(vfs, vertx, response);
-            return;
-        }
         request.body()
-                .compose(body -> route(request, body))
+                .compose(body -> route(request, body, actor))
                 .onSuccess(reply -> send(response, reply))
                 .onFailure(failure -> AdminErrors.send(response, failure));
     }
 
-    private Future<Reply> route(HttpServerRequest request, Buffer body) {
+    private Future<Reply> route(HttpServerRequest request, Buffer body, Actor actor) {
         List<String> path = Arrays.stream(request.path().split("/")).filter(s -> !s.isEmpty()).toList();
         String name = path.size() > 2 ? URLDecoder.decode(path.get(2), StandardCharsets.UTF_8) : null;
         String route = request.method().name() + " " + shape(path);
-        UserAdministration users = new UserAdministration(vfs, actor(request));
+        UserAdministration users = new UserAdministration(vfs, actor);
         AuditAdministration audit = new AuditAdministration(vfs);
-        SessionAdministration sessions = new SessionAdministration(vfs, actor(request));
+        SessionAdministration sessions = new SessionAdministration(vfs, actor);
         try {
             return switch (route) {
                 case "GET /v1/users" -> users.list().map(list -> new Reply(200, list));
@@ -98,6 +108,7 @@ final class AdminRoutes implements Handler<HttpServerRequest> {
                 case "PUT /v1/users/{name}/keys" -> users.changeKeys(name,
                         AdminApi.decode(body, KeysChange.class).keys()).map(u -> new Reply(200, u));
                 case "DELETE /v1/users/{name}" -> users.remove(name).map(v -> new Reply(204, null));
+                case "POST " + AdminApi.PASSWORD_HASHES -> hash(AdminApi.decode(body, PlainPassword.class));
                 case "POST /v1/users/{name}/disable" -> users.disable(name).map(Reply::ok);
                 case "POST /v1/users/{name}/enable" -> users.enable(name).map(Reply::ok);
                 case "PUT /v1/users/{name}/admin" -> users.setAdmin(name,
@@ -111,15 +122,17 @@ final class AdminRoutes implements Handler<HttpServerRequest> {
                 case "GET " + AdminApi.VOLUMES -> VolumeSummaries.of(vfs).map(Reply::ok);
                 case "POST " + BlockMaintenance.GC -> collectGarbage(AdminApi.decode(body, GcRequest.class));
                 case "POST " + Repairs.RESTORE -> Repairs.restore(vfs, AdminApi.decode(body, Repairs.RestoreRequest.class),
-                        actor(request)).map(r -> new Reply(200, r));
+                        actor).map(r -> new Reply(200, r));
                 case "POST " + Repairs.UNDO -> Repairs.undo(vfs, AdminApi.decode(body, Repairs.UndoRequest.class),
-                        actor(request)).map(r -> new Reply(200, r));
+                        actor).map(r -> new Reply(200, r));
                 case "GET /v1/volumes/{name}/log" -> audit.log(name, parameters(request)).map(Reply::ok);
                 case "GET /v1/volumes/{name}/history" -> audit.history(name, parameters(request)).map(Reply::ok);
                 case "GET /v1/volumes/{name}/tree" -> audit.tree(name, parameters(request)).map(Reply::ok);
                 case "GET /v1/volumes/{name}/content" -> audit.content(name, request.getParam("path"),
                         number(request, "position"), number(request, "offset"), (int) Math.min(AuditOperations.CHUNK,
                                 number(request, "length"))).map(Reply::ok);
+                case "GET /v1/volumes/{name}/download" -> audit.download(request, name, parameters(request))
+                        .map(sent -> Reply.SENT);
                 case "POST " + BlockMaintenance.VERIFY -> vfs.verifyBlocks(BlockMaintenance.retention(
                         body.length() == 0 ? null : AdminApi.decode(body, VerifyRequest.class).keepDays()))
                         .map(c -> new Reply(200, CheckResult.of(c)));
@@ -137,6 +150,14 @@ final class AdminRoutes implements Handler<HttpServerRequest> {
         }
     }
 
+    /** For the panel, which has no Argon2id: the hash of a password an admin typed, to set as a user's. */
+    private Future<Reply> hash(PlainPassword password) {
+        if (password.password() == null) {
+            throw new AdminApi.BadRequest("a password is needed");
+        }
+        return hashed(password.password()).map(hash -> Reply.ok(new PasswordChange(hash)));
+    }
+
     private Future<Reply> collectGarbage(GcRequest request) {
         Duration grace;
         try {
@@ -148,18 +169,23 @@ final class AdminRoutes implements Handler<HttpServerRequest> {
                 .map(report -> new Reply(200, GcResult.of(report)));
     }
 
-    /**
-     * Checks the chosen password and keys, then hashes a password given in clear on a worker:
-     * Argon2id takes a tenth of a second on purpose, which an event loop must not wait for.
-     */
+    /** Checks the chosen password and keys, then hashes a password given in clear. */
     private Future<Reply> join(UserAdministration users, AdminApi.JoinRequest request) {
         List<String> keys = request.keys().stream().map(PublicKeyFiles::requireKey).toList();
-        if (request.password() != null && request.password().length() < MIN_PASSWORD_LENGTH) {
+        Future<String> hash = request.password() == null ? Future.succeededFuture(request.passwordHash())
+                : hashed(request.password());
+        return hash.compose(passwordHash -> users.join(request.code(), passwordHash, keys)).map(Reply::ok);
+    }
+
+    /**
+     * Hashes a password given in clear on a worker: Argon2id takes a tenth of a second and 64 MiB
+     * on purpose, which an event loop must not wait for.
+     */
+    private Future<String> hashed(String password) {
+        if (password.length() < MIN_PASSWORD_LENGTH) {
             throw new AdminApi.BadRequest("a password needs at least " + MIN_PASSWORD_LENGTH + " characters");
         }
-        Future<String> hash = request.password() == null ? Future.succeededFuture(request.passwordHash())
-                : vertx.executeBlocking(() -> PasswordHasher.hash(request.password().toCharArray()));
-        return hash.compose(passwordHash -> users.join(request.code(), passwordHash, keys)).map(Reply::ok);
+        return vertx.executeBlocking(() -> PasswordHasher.hash(password.toCharArray()));
     }
 
     /** The path with the user, volume or session name replaced by {@code {name}}, to match routes against. */
@@ -194,12 +220,10 @@ final class AdminRoutes implements Handler<HttpServerRequest> {
         }
     }
 
-    private Actor actor(HttpServerRequest request) {
-        return new Actor(ADMIN_USER, "admin", "local", "admin-" + requests.incrementAndGet(),
-                request.getHeader(HttpHeaders.USER_AGENT));
-    }
-
     private static void send(HttpServerResponse response, Reply reply) {
+        if (reply == Reply.SENT) {
+            return;
+        }
         response.setStatusCode(reply.status());
         if (reply.body() == null) {
             response.end();

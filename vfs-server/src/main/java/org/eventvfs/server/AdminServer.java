@@ -2,6 +2,7 @@ package org.eventvfs.server;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.net.SocketAddress;
 import java.io.IOException;
@@ -9,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eventvfs.Vfs;
+import org.eventvfs.domain.Actor;
 
 /**
  * The admin API on the unix-domain socket {@code <data>/admin.sock}, which only the server's OS
@@ -17,6 +20,9 @@ import org.eventvfs.Vfs;
  */
 final class AdminServer {
     static final String SOCKET_FILE = "admin.sock";
+    /** The socket is 0600, so whoever connects runs as the server's own OS user. */
+    private static final String OS_USER = System.getProperty("user.name");
+    private static final AtomicLong REQUESTS = new AtomicLong();
 
     private final Vertx vertx;
     private final HttpServer server;
@@ -34,7 +40,13 @@ final class AdminServer {
      * Call only while holding the data folder's lock, since an old socket file there is removed.
      */
     static Future<AdminServer> start(Vertx vertx, Path socket, Vfs vfs) {
-        HttpServer server = vertx.createHttpServer().requestHandler(new AdminRoutes(vertx, vfs));
+        AdminRoutes routes = new AdminRoutes(vertx, vfs);
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> {
+            if (!routes.health(request)) {
+                routes.handle(request, new Actor(OS_USER, "admin", "local", "admin-" + REQUESTS.incrementAndGet(),
+                        request.getHeader(HttpHeaders.USER_AGENT)));
+            }
+        });
         return vertx.executeBlocking(() -> privateFolderBeside(socket)).compose(folder -> {
             Path bound = folder.resolve(SOCKET_FILE);
             return server.listen(SocketAddress.domainSocketAddress(bound.toString()))

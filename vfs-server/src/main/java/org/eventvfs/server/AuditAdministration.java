@@ -2,6 +2,7 @@ package org.eventvfs.server;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +13,7 @@ import org.eventvfs.audit.AuditLog;
 import org.eventvfs.audit.AuditParameters;
 import org.eventvfs.audit.FileHistory;
 import org.eventvfs.audit.LogPage;
+import org.eventvfs.audit.RevisionDownload;
 import org.eventvfs.audit.TreeListing;
 import org.eventvfs.domain.VfsException;
 import org.eventvfs.domain.VfsPath;
@@ -59,6 +61,14 @@ final class AuditAdministration implements AuditOperations {
                     return offset >= node.size() ? Future.succeededFuture(Buffer.buffer())
                             : files.read(node.content(), offset, length);
                 }));
+    }
+
+    /** Streams a file as of {@code at} (or now) as an attachment, for a browser to save. */
+    Future<Void> download(HttpServerRequest request, String volume, Map<String, List<String>> parameters) {
+        return AuditLog.existingVolume(vfs, volume).compose(files -> {
+            AuditParameters read = parameters(files, parameters, AuditParameters.PATH_AT);
+            return RevisionDownload.send(request, files, read.path(true), read.at());
+        });
     }
 
     private static AuditParameters parameters(Volume volume, Map<String, List<String>> values, Set<String> known) {

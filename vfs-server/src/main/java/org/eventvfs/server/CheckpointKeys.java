@@ -6,7 +6,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -93,9 +92,8 @@ final class CheckpointKeys {
         try {
             KeyPair pair = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
             Files.createDirectories(file.getParent());
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, pemOf(PRIVATE_PEM, pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
-            Files.writeString(publicFile, pemOf(PUBLIC_PEM, pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
+            Pem.createPrivate(file, PRIVATE_PEM, pair.getPrivate().getEncoded());
+            Files.writeString(publicFile, Pem.encode(PUBLIC_PEM, pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
         } catch (FileAlreadyExistsException raced) {
             // Another command made it at the same moment: use theirs.
         } catch (IOException | GeneralSecurityException e) {
@@ -132,10 +130,5 @@ final class CheckpointKeys {
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(file + ": the PEM block is not base64");
         }
-    }
-
-    private static String pemOf(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
     }
 }

@@ -12,7 +12,13 @@ enum Protocol {
     /** The HTTP/JSON API is off unless a port is configured. */
     HTTP(0),
     /** Prometheus metrics and health checks, off unless a port is configured. */
-    METRICS(0);
+    METRICS(0),
+    /**
+     * The admin API and the control panel over TLS, off unless a port is configured. Served by the
+     * server itself ({@link AdminListener}), not by an adapter: its join page tells new users the
+     * other protocols' ports.
+     */
+    ADMIN(0);
 
     private final int defaultPort;
 
@@ -22,6 +28,11 @@ enum Protocol {
 
     int defaultPort() {
         return defaultPort;
+    }
+
+    /** Whether a {@link org.eventvfs.spi.ProtocolAdapter} found on the class path serves it. */
+    boolean servedByAdapter() {
+        return this != ADMIN;
     }
 
     /** The YAML section and the adapter's {@code name()}, e.g. {@code sftp}. */

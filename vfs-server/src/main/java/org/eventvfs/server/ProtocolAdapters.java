@@ -46,7 +46,7 @@ final class ProtocolAdapters {
         for (Protocol protocol : Protocol.values()) {
             int port = config.port(protocol);
             ProtocolAdapter adapter = installed.get(protocol.key());
-            if (port == 0) {
+            if (port == 0 || !protocol.servedByAdapter()) {
                 continue;
             }
             if (adapter == null) {

@@ -39,6 +39,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Prometheus /metrics and /health port, 0 for none (default 0)")
     Integer metricsPort;
 
+    @Option(names = "--admin-port", paramLabel = "N",
+            description = "admin API and control panel over TLS, 0 for none (default 0)")
+    Integer adminPort;
+
     RunCommand(CommandEnvironment environment) {
         this.environment = environment;
     }
@@ -91,6 +95,7 @@ final class RunCommand implements Callable<Integer> {
         put(ports, Protocol.FTP, ftpPort);
         put(ports, Protocol.HTTP, httpPort);
         put(ports, Protocol.METRICS, metricsPort);
+        put(ports, Protocol.ADMIN, adminPort);
         return ports;
     }
 

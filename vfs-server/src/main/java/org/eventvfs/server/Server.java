@@ -7,9 +7,10 @@ import java.util.List;
 import org.eventvfs.Vfs;
 
 /**
- * A running server: the data folder's lock, the {@link Vfs}, the admin socket and the protocol
- * adapters, started in that order and stopped in reverse. Nothing is served unless all started.
- * A new configuration is applied where it can be while serving ({@link ConfigReload}).
+ * A running server: the data folder's lock, the {@link Vfs}, the admin socket, the protocol
+ * adapters and the admin port, started in that order and stopped in reverse. Nothing is served
+ * unless all started. A new configuration is applied where it can be while serving
+ * ({@link ConfigReload}); the admin port's settings need a restart.
  */
 final class Server {
     private final Vfs vfs;
@@ -36,10 +37,28 @@ final class Server {
                         started.add("the admin socket", admin::close);
                         return ProtocolAdapters.start(vertx, vfs, config, started);
                     })
-                    .map(served -> new Server(vfs, readyLine(config, served.addresses()), started,
-                            new ConfigReload(config, served.adapters())))
+                    .compose(served -> adminPort(vertx, vfs, config, started, served.addresses())
+                            .map(addresses -> new Server(vfs, readyLine(config, addresses), started,
+                                    new ConfigReload(config, served.adapters()))))
                     .recover(failure -> started.stopAll().transform(stopped -> Future.failedFuture(failure)));
         });
+    }
+
+    /** The admin port, if one is configured, after the protocols whose ports its join page names. */
+    private static Future<List<String>> adminPort(Vertx vertx, Vfs vfs, ServerConfig config, StopSequence started,
+                                                  List<String> served) {
+        int port = config.port(Protocol.ADMIN);
+        if (port == 0) {
+            return Future.succeededFuture(served);
+        }
+        return AdminListener.start(vertx, vfs, config)
+                .recover(CommandFailure.during("admin on " + config.bind() + ":" + port))
+                .map(listener -> {
+                    started.add("the admin port", listener::close);
+                    List<String> all = new ArrayList<>(served);
+                    all.add(Protocol.ADMIN.key() + " " + listener.address());
+                    return all;
+                });
     }
 
     Vfs vfs() {

@@ -34,7 +34,7 @@ class ServerConfigTest {
         assertThat(config.bind()).isEqualTo("127.0.0.1");
         assertThat(config.ports()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 Protocol.SFTP, 2222, Protocol.WEBDAV, 8080, Protocol.FTP, 2121, Protocol.HTTP, 0,
-                Protocol.METRICS, 0));
+                Protocol.METRICS, 0, Protocol.ADMIN, 0));
     }
 
     @Test
@@ -105,6 +105,29 @@ class ServerConfigTest {
     }
 
     @Test
+    void theAdminPortIsConfiguredLikeTheOtherPortsWithItsCertificateInItsSection() throws IOException {
+        Path file = yaml("""
+                admin:
+                  port: 9443
+                  certificate: /etc/vfs/admin.crt
+                  privateKey: /etc/vfs/admin.key
+                """);
+
+        ServerConfig config = ServerConfig.load(file, Map.of(), ConfigLayer.EMPTY);
+
+        assertThat(config.port(Protocol.ADMIN)).isEqualTo(9443);
+        assertThat(AdminSettings.parse(config.settings(Protocol.ADMIN))).isEqualTo(new AdminSettings(
+                "/etc/vfs/admin.crt", "/etc/vfs/admin.key", 5, 20, java.time.Duration.ofMinutes(15)));
+        assertThat(ServerConfig.load(file, Map.of("VFS_ADMIN_PORT", "9444"), ConfigLayer.EMPTY).port(Protocol.ADMIN))
+                .isEqualTo(9444);
+        assertThat(ServerConfig.load(file, Map.of("VFS_ADMIN_PORT", "9444"), flags(null, null,
+                Map.of(Protocol.ADMIN, 9445))).port(Protocol.ADMIN)).isEqualTo(9445);
+        assertThatThrownBy(() -> AdminSettings.parse(Map.of("certificate", "/etc/vfs/admin.crt")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("admin.certificate and admin.privateKey go together: give both or neither");
+    }
+
+    @Test
     void theHistoryFolderIsNamedOnceForEveryProtocolAndCanBeTurnedOff() throws IOException {
         assertThat(ServerConfig.withDefaults(ConfigLayer.EMPTY).historyFolder()).isEqualTo(".history");
         Path file = yaml("history:\n  folder: .snapshots\n");
@@ -148,7 +171,7 @@ class ServerConfigTest {
         assertThatThrownBy(() -> ServerConfig.load(file, Map.of(), ConfigLayer.EMPTY))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(file + ": unknown key 'sftpport'; the known keys are "
-                        + "data, events, blobs, bind, retention, history, log, sftp, webdav, ftp, http, metrics");
+                        + "data, events, blobs, bind, retention, history, log, sftp, webdav, ftp, http, metrics, admin");
     }
 
     @Test

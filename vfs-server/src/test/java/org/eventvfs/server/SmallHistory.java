@@ -21,6 +21,15 @@ final class SmallHistory {
     private SmallHistory() {
     }
 
+    /** Writes {@code text} as the content of the file at {@code path}, replacing any it had, as {@code actor}. */
+    static void commit(Volume volume, String path, String text, Actor actor) {
+        Upload upload = volume.upload();
+        upload.write(Buffer.buffer(text)).await();
+        Content content = upload.finish().await();
+        volume.execute(new VolumeCommand.CommitContent(VfsPath.parse(path), content, 0644, Overwrite.REPLACE, null),
+                actor).await();
+    }
+
     /**
      * Creates folders {@code /d1 … /dN} (positions 1 to N if the volume is new), then a file in
      * each with content of its own; answers the hex names of the blocks stored.

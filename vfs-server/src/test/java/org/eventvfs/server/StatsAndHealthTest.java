@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,11 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
-import org.eventvfs.Upload;
 import org.eventvfs.Volume;
 import org.eventvfs.domain.Actor;
-import org.eventvfs.domain.Content;
-import org.eventvfs.domain.Overwrite;
 import org.eventvfs.domain.VfsPath;
 import org.eventvfs.domain.VolumeCommand;
 import org.eventvfs.testkit.TestUsers;
@@ -54,7 +50,7 @@ class StatsAndHealthTest {
                 assertThat(server.readyLine()).contains("metrics http://127.0.0.1:" + port + "/metrics");
                 TestUsers.add(server.vfs(), "default", "alice", "pw", List.of(), false);
                 Volume volume = server.vfs().volume("default").await();
-                commit(volume, "/a.txt", "twelve bytes");
+                SmallHistory.commit(volume, "/a.txt", "twelve bytes", ALICE);
                 volume.execute(new VolumeCommand.CreateDirectory(VfsPath.parse("/a.txt"), 0755), ALICE)
                         .otherwiseEmpty().await();
                 volume.read(volume.stat(VfsPath.parse("/a.txt")).await().content(), 0, 12).await();
@@ -100,7 +96,7 @@ class StatsAndHealthTest {
                 assertThat(stream.get("bytes").asLong()).isEqualTo(logBytes);
                 assertThat(stream.get("lag").asLong()).isZero();
 
-                commit(volume, "/b.txt", "more bytes");
+                SmallHistory.commit(volume, "/b.txt", "more bytes", ALICE);
                 assertThat(server.vfs().streamStats().await().get(1).bytes()).isGreaterThan(logBytes);
 
                 Cli.Result lines = new Cli().run("admin", "stats", "--data", data.toString());
@@ -121,7 +117,7 @@ class StatsAndHealthTest {
         long events;
         try (TestServer server = TestServer.start(data)) {
             Volume volume = server.vfs().volume("default").await();
-            commit(volume, "/a.txt", "text");
+            SmallHistory.commit(volume, "/a.txt", "text", ALICE);
             events = volume.position();
         }
         try (TestServer server = TestServer.start(data)) {
@@ -158,13 +154,5 @@ class StatsAndHealthTest {
             answer = ask.call();
         }
         return answer;
-    }
-
-    private static void commit(Volume volume, String path, String text) {
-        Upload upload = volume.upload();
-        upload.write(Buffer.buffer(text)).await();
-        Content content = upload.finish().await();
-        volume.execute(new VolumeCommand.CommitContent(VfsPath.parse(path), content, 0644, Overwrite.NEVER, null),
-                ALICE).await();
     }
 }

@@ -17,9 +17,13 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Path data) {
+        return start(config(data));
+    }
+
+    static TestServer start(ServerConfig config) {
         Vertx vertx = Vertx.vertx();
         try {
-            return new TestServer(vertx, Server.start(vertx, config(data)).await());
+            return new TestServer(vertx, Server.start(vertx, config).await());
         } catch (RuntimeException e) {
             vertx.close().await();
             throw e;
@@ -27,11 +31,16 @@ final class TestServer implements AutoCloseable {
     }
 
     static ServerConfig config(Path data) {
-        Map<Protocol, Integer> noPorts = new EnumMap<>(Protocol.class);
+        return config(data, Map.of(), Map.of());
+    }
+
+    /** Only the listeners {@code ports} names, with their {@code settings}. */
+    static ServerConfig config(Path data, Map<Protocol, Integer> ports, Map<Protocol, Map<String, Object>> settings) {
+        Map<Protocol, Integer> only = new EnumMap<>(Protocol.class);
         for (Protocol protocol : Protocol.values()) {
-            noPorts.put(protocol, 0);
+            only.put(protocol, ports.getOrDefault(protocol, 0));
         }
-        return ServerConfig.withDefaults(new ConfigLayer(data, null, null, null, noPorts, Map.of()));
+        return ServerConfig.withDefaults(new ConfigLayer(data, null, null, null, only, settings));
     }
 
     /** Flags that turn every protocol listener off. */
@@ -45,6 +54,10 @@ final class TestServer implements AutoCloseable {
 
     Vfs vfs() {
         return server.vfs();
+    }
+
+    String readyLine() {
+        return server.readyLine();
     }
 
     @Override

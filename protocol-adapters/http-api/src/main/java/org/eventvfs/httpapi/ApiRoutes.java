@@ -25,6 +25,7 @@ import org.eventvfs.Volume;
 import org.eventvfs.audit.AuditLog;
 import org.eventvfs.audit.AuditParameters;
 import org.eventvfs.audit.FileHistory;
+import org.eventvfs.audit.RevisionDownload;
 import org.eventvfs.audit.TreeListing;
 import org.eventvfs.domain.VfsPath;
 

@@ -1,4 +1,4 @@
-package org.eventvfs.httpapi;
+package org.eventvfs.audit;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -15,15 +15,17 @@ import org.eventvfs.domain.VfsPath;
 
 /**
  * A file's bytes as of a position, with one byte range if asked (RFC 9110 §14), streamed a piece
- * at a time: the next piece is read only once the last is written to the client.
+ * at a time: the next piece is read only once the last is written to the client. Shared by the HTTP
+ * API and the admin API, each of which answers its failures with its own error table.
  */
-final class RevisionDownload {
+public final class RevisionDownload {
     private static final int CHUNK = 1 << 20;
 
     private RevisionDownload() {
     }
 
-    static Future<Void> send(HttpServerRequest request, Volume volume, VfsPath path, long asOf) {
+    /** Sends {@code path} as of position {@code asOf} (the volume's newest if that is later) as an attachment. */
+    public static Future<Void> send(HttpServerRequest request, Volume volume, VfsPath path, long asOf) {
         long position = Math.min(asOf, volume.position());
         return volume.stat(path, position).compose(node -> {
             if (!node.isFile()) {
