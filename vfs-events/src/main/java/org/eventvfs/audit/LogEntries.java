@@ -29,6 +29,8 @@ final class LogEntries {
                     + r.keys().size();
             case AccountEvent.AdminChanged a -> "admin=" + (a.admin() ? "yes" : "no");
             case AccountEvent.SessionsEnded e -> "sessions=" + String.join(",", e.sessions());
+            case AccountEvent.BlocksCollected c -> "deleted=" + c.deleted()
+                    + (c.keepDays() == null ? "" : " keep-days=" + c.keepDays());
             case AccountEvent.PasswordChanged p -> "";
             case AccountEvent.UserDisabled d -> "";
             case AccountEvent.UserEnabled e -> "";

@@ -60,6 +60,14 @@ public sealed interface AccountCommand {
         }
     }
 
+    /**
+     * Records that the administrator {@code name} deleted {@code deleted} blocks from the blob store:
+     * blocks no event references, and with {@code keepDays} those that only revisions superseded
+     * longer ago use. The deleting itself is not an event; this is its audit.
+     */
+    record RecordCollection(String name, int deleted, Integer keepDays) implements AccountCommand {
+    }
+
     record RemoveUser(String name) implements AccountCommand {
     }
 }

@@ -16,11 +16,13 @@ import org.eventvfs.domain.AccountCommand.DisableUser;
 import org.eventvfs.domain.AccountCommand.EnableUser;
 import org.eventvfs.domain.AccountCommand.EndSessions;
 import org.eventvfs.domain.AccountCommand.InviteUser;
+import org.eventvfs.domain.AccountCommand.RecordCollection;
 import org.eventvfs.domain.AccountCommand.RedeemInvite;
 import org.eventvfs.domain.AccountCommand.RemoveUser;
 import org.eventvfs.domain.AccountCommand.SetAdmin;
 import org.eventvfs.domain.AccountEvent.AccessChanged;
 import org.eventvfs.domain.AccountEvent.AdminChanged;
+import org.eventvfs.domain.AccountEvent.BlocksCollected;
 import org.eventvfs.domain.AccountEvent.InviteRedeemed;
 import org.eventvfs.domain.AccountEvent.KeysChanged;
 import org.eventvfs.domain.AccountEvent.PasswordChanged;
@@ -80,6 +82,10 @@ public final class AccountDecider {
             case RedeemInvite redeem -> {
                 return List.of(redeemed(existing, redeem, now));
             }
+            case RecordCollection collection -> {
+                // About the administrator who ran it, who need not be a user: the socket's is the OS user.
+                return List.of(new BlocksCollected(collection.name(), collection.deleted(), collection.keepDays()));
+            }
             default -> {
                 if (existing == null) {
                     throw new VfsException.NotFound("no such user: " + command.name());
@@ -129,6 +135,7 @@ public final class AccountDecider {
             case AddUser c -> throw new IllegalStateException("decided above");
             case InviteUser c -> throw new IllegalStateException("decided above");
             case RedeemInvite c -> throw new IllegalStateException("decided above");
+            case RecordCollection c -> throw new IllegalStateException("decided above");
             case ChangePassword c -> new PasswordChanged(c.name(), c.passwordHash());
             case ChangeKeys c -> new KeysChanged(c.name(), c.keys());
             case ChangeAccess c -> new AccessChanged(c.name(), requireVolumeName(c.volume()), c.home().toString(),
@@ -168,6 +175,7 @@ public final class AccountDecider {
             case UserDisabled e -> account.withState(State.DISABLED, null);
             case UserEnabled e -> account.withState(State.ACTIVE, null);
             case SessionsEnded e -> account;
+            case BlocksCollected e -> account;
             case UserRemoved e -> null;
         };
     }

@@ -55,6 +55,13 @@ public sealed interface AccountEvent extends EventPayload {
         }
     }
 
+    /**
+     * The administrator {@code name} deleted blocks from the blob store (see
+     * {@link AccountCommand.RecordCollection}); nothing about an account changes.
+     */
+    record BlocksCollected(String name, int deleted, Integer keepDays) implements AccountEvent {
+    }
+
     record UserRemoved(String name) implements AccountEvent {
     }
 }

@@ -46,6 +46,7 @@ final class SessionLockout {
             case AccountEvent.AdminChanged e -> false;
             case AccountEvent.UserEnabled e -> false;
             case AccountEvent.SessionsEnded e -> false;
+            case AccountEvent.BlocksCollected e -> false;
         };
         if (locksOut) {
             int ended = sessions.kickUser(event.name()).size();

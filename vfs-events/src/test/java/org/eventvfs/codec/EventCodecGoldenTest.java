@@ -63,6 +63,7 @@ class EventCodecGoldenTest {
                         1763722800010L, "default", "/team/bob", false),
                 new AccountEvent.InviteRedeemed("bob", null, List.of("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIF bob@host")),
                 new AccountEvent.SessionsEnded("bob", List.of("sftp-7", "webdav-3")),
+                new AccountEvent.BlocksCollected("root", 12, 30),
                 new AccountEvent.UserRemoved("alice"));
     }
 

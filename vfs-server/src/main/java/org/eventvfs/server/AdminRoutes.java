@@ -120,7 +120,7 @@ final class AdminRoutes {
                 case "DELETE /v1/invites/{name}" -> users.revokeInvite(name).map(v -> new Reply(204, null));
                 case "POST " + AdminApi.JOIN -> join(users, AdminApi.decode(body, AdminApi.JoinRequest.class));
                 case "GET " + AdminApi.VOLUMES -> VolumeSummaries.of(vfs).map(Reply::ok);
-                case "POST " + BlockMaintenance.GC -> collectGarbage(AdminApi.decode(body, GcRequest.class));
+                case "POST " + BlockMaintenance.GC -> collectGarbage(AdminApi.decode(body, GcRequest.class), actor);
                 case "POST " + Repairs.RESTORE -> Repairs.restore(vfs, AdminApi.decode(body, Repairs.RestoreRequest.class),
                         actor).map(r -> new Reply(200, r));
                 case "POST " + Repairs.UNDO -> Repairs.undo(vfs, AdminApi.decode(body, Repairs.UndoRequest.class),
@@ -158,15 +158,15 @@ final class AdminRoutes {
         return hashed(password.password()).map(hash -> Reply.ok(new PasswordChange(hash)));
     }
 
-    private Future<Reply> collectGarbage(GcRequest request) {
+    private Future<Reply> collectGarbage(GcRequest request, Actor actor) {
         Duration grace;
         try {
             grace = Duration.parse(request.grace());
         } catch (DateTimeParseException | NullPointerException e) {
             throw new AdminApi.BadRequest("grace is an ISO-8601 duration such as PT24H, not " + request.grace());
         }
-        return vfs.collectGarbage(grace, BlockMaintenance.retention(request.keepDays()), request.dryRun())
-                .map(report -> new Reply(200, GcResult.of(report)));
+        return BlockMaintenance.collect(vfs, actor, grace, BlockMaintenance.retention(request.keepDays()),
+                request.dryRun()).map(Reply::ok);
     }
 
     /** Checks the chosen password and keys, then hashes a password given in clear. */

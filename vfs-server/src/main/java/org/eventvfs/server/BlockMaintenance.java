@@ -3,9 +3,13 @@ package org.eventvfs.server;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import io.vertx.core.Future;
 import org.eventvfs.BlockCheck;
 import org.eventvfs.GcReport;
 import org.eventvfs.Retention;
+import org.eventvfs.Vfs;
+import org.eventvfs.domain.AccountCommand;
+import org.eventvfs.domain.Actor;
 import org.eventvfs.domain.Sha256;
 
 /**
@@ -33,6 +37,23 @@ final class BlockMaintenance {
     /** The days of a retention policy, as a request carries them; null for none. */
     static Long keepDays(Retention retention) {
         return retention.keepsAll() ? null : retention.keepContent().toDays();
+    }
+
+    /**
+     * Runs a collection for {@code actor} and, when it deleted blocks, records that in the account
+     * stream ({@code BlocksCollected}), so that whoever dropped old revisions' content is audited
+     * like any change to a file. A dry run changes nothing and records nothing.
+     */
+    static Future<GcResult> collect(Vfs vfs, Actor actor, Duration grace, Retention retention, boolean dryRun) {
+        return vfs.collectGarbage(grace, retention, dryRun).compose(report -> {
+            int deleted = report.collected().size() - report.kept();
+            if (report.dryRun() || deleted == 0) {
+                return Future.succeededFuture(GcResult.of(report));
+            }
+            Long days = keepDays(retention);
+            return vfs.accounts().execute(new AccountCommand.RecordCollection(actor.user(), deleted,
+                    days == null ? null : Math.toIntExact(days)), actor).map(recorded -> GcResult.of(report));
+        });
     }
 
     /** The retention policy a request names. */

@@ -3,6 +3,7 @@ package org.eventvfs.server;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.eventvfs.Retention;
+import org.eventvfs.domain.Actor;
 import org.eventvfs.server.BlockMaintenance.GcRequest;
 import org.eventvfs.server.BlockMaintenance.GcResult;
 import picocli.CommandLine.Command;
@@ -45,7 +46,8 @@ final class GcCommand implements Callable<Integer> {
         ServerConfig config = options.load(environment);
         Retention retention = keepDays != null ? ConfigValues.keepDays("--keep-days", keepDays) : config.retention();
         GcResult result = StoreAccess.run(config,
-                vfs -> vfs.collectGarbage(period, retention, dryRun).map(GcResult::of),
+                vfs -> BlockMaintenance.collect(vfs, Actor.cli(System.getProperty("user.name")), period, retention,
+                        dryRun),
                 server -> server.collectGarbage(new GcRequest(period.toString(), dryRun,
                         BlockMaintenance.keepDays(retention))));
         result.lines(period, retention).forEach(environment.out()::println);

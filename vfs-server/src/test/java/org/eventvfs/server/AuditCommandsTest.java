@@ -104,10 +104,10 @@ class AuditCommandsTest {
                 "vfs: since: 'yesterday' is not a time such as 2026-11-21T10:00:00Z, 2026-11-21 or 2h (ago)");
         assertFails(vfs("log", "--volume", "nope"), "vfs: no such volume: nope");
         assertFails(vfs("log", "--type", "Renamed"), "vfs: type: 'Renamed' is not an event type; the types are "
-                + "AccessChanged, AdminChanged, AttributesChanged, ContentCommitted, DirectoryCreated, FileCreated, "
-                + "InviteRedeemed, KeysChanged, NodeMoved, NodeRemoved, PasswordChanged, PropertiesChanged, "
-                + "SessionsEnded, SymlinkCreated, TreeCopied, TreeRestored, UploadAborted, UserAdded, "
-                + "UserDisabled, UserEnabled, UserInvited, UserRemoved");
+                + "AccessChanged, AdminChanged, AttributesChanged, BlocksCollected, ContentCommitted, "
+                + "DirectoryCreated, FileCreated, InviteRedeemed, KeysChanged, NodeMoved, NodeRemoved, "
+                + "PasswordChanged, PropertiesChanged, SessionsEnded, SymlinkCreated, TreeCopied, TreeRestored, "
+                + "UploadAborted, UserAdded, UserDisabled, UserEnabled, UserInvited, UserRemoved");
         assertFails(vfs("cat", "/alice/docs/a2.txt"), "vfs: no such file or directory: /alice/docs/a2.txt");
         assertFails(vfs("cat", "/alice", "--at", "@" + scenario.firstWrite),
                 "vfs: /alice was a directory at @" + scenario.firstWrite + ", not a file");

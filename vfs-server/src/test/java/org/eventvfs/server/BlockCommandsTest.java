@@ -54,6 +54,11 @@ class BlockCommandsTest {
             Result verified = cli.run("verify", "--blobs", "--data", data.toString());
             assertThat(verified.status()).isZero();
             assertThat(verified.out()).contains("1 referenced blocks checked: all stored and intact");
+
+            Result audited = cli.run("log", "--volume", "@accounts", "--data", data.toString());
+            assertThat(audited.out().lines().skip(1)).as("only the collection that deleted a block is recorded")
+                    .singleElement().asString().contains(System.getProperty("user.name") + "  admin")
+                    .contains("BlocksCollected").contains("user=" + System.getProperty("user.name") + " deleted=1");
         }
     }
 
