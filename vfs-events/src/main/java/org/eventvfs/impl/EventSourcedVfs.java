@@ -59,8 +59,6 @@ public final class EventSourcedVfs implements Vfs {
     private final ConcurrentHashMap<String, StreamWriter<?, ?>> writers = new ConcurrentHashMap<>();
     private Accounts accounts;
     private final LiveSessions sessions;
-    /** Set once the account stream is loaded. */
-    private SessionLockout lockout;
     private final VfsStats stats;
     private final BlobUsageMeter blobUsage;
     /** The timer that samples the counters for their rates, once open. */
@@ -87,10 +85,7 @@ public final class EventSourcedVfs implements Vfs {
                         .recover(failure -> events.close().transform(ignored -> Future.failedFuture(failure)))
                         .compose(blobs -> {
                             EventSourcedVfs vfs = new EventSourcedVfs(vertx, options, events, blobs);
-                            return vfs.loadAccounts()
-                                    .compose(v -> SessionLockout.start(vertx, vfs.sessions))
-                                    .onSuccess(lockout -> vfs.lockout = lockout)
-                                    .compose(v -> events.watch(vfs::moved)).map(v -> vfs.sampling())
+                            return vfs.loadAccounts().compose(v -> events.watch(vfs::moved)).map(v -> vfs.sampling())
                                     .recover(failure -> vfs.closeStores()
                                             .transform(ignored -> Future.failedFuture(failure)));
                         }));
@@ -211,9 +206,6 @@ public final class EventSourcedVfs implements Vfs {
         List<Future<Void>> written = new ArrayList<>();
         volumes.values().forEach(loading -> written.add(loading.compose(ProjectedVolume::snapshot)
                 .recover(e -> Future.succeededFuture())));
-        if (lockout != null) {
-            lockout.stop();
-        }
         return Future.join(written).transform(ignored -> {
             writers.values().forEach(StreamWriter::stop);
             return closeStores();
@@ -278,7 +270,7 @@ public final class EventSourcedVfs implements Vfs {
     }
 
     private Future<Void> loadAccounts() {
-        AccountProjection projection = new AccountProjection();
+        AccountProjection projection = new AccountProjection(new SessionLockout(sessions));
         CommandWindow window = new CommandWindow(CommandWindow.DEFAULT_CAPACITY);
         return StreamReplay.replay(events, EventEnvelope.ACCOUNTS, StreamHead.EMPTY, page -> {
             for (EventEnvelope e : page) {

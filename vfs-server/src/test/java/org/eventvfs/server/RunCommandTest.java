@@ -94,7 +94,7 @@ class RunCommandTest {
 
         assertThat(result.status()).isEqualTo(1);
         assertThat(result.err()).isEqualTo("vfs: " + config + ": unknown key 'port'; the known keys are "
-                + "data, events, blobs, bind, retention, history, log, sftp, webdav, ftp, http, metrics\n");
+                + "data, events, blobs, bind, retention, history, log, sftp, webdav, ftp, http, metrics, admin\n");
     }
 
     @Test
