@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import java.util.Locale;
+import java.util.Objects;
 import org.eventvfs.BasicLogin;
 import org.eventvfs.HttpSessions;
 import org.eventvfs.LiveSessions;
@@ -74,10 +75,17 @@ final class AdminLogin {
         return vfs.accounts().find(session.user())
                 .recover(gone -> Future.failedFuture(gone instanceof VfsException.NotFound
                         ? new BasicLogin.Refused(401, "the user " + session.user() + " no longer exists") : gone))
-                // Disabled since the login: the session ends with the user's other logins.
-                .compose(account -> account.canLogIn() ? Future.succeededFuture(account) : Future.failedFuture(
-                        new BasicLogin.Refused(401, "the user " + session.user() + " is "
-                                + account.state().name().toLowerCase(Locale.ROOT))));
+                // Disabled or given a new password since the login: the session ends with the
+                // user's other logins, as their live sessions do (docs/users.md).
+                .compose(account -> {
+                    if (!account.canLogIn()) {
+                        return Future.failedFuture(new BasicLogin.Refused(401, "the user " + session.user() + " is "
+                                + account.state().name().toLowerCase(Locale.ROOT)));
+                    }
+                    boolean samePassword = Objects.equals(account.passwordHash(), session.passwordHash());
+                    return samePassword ? Future.succeededFuture(account) : Future.failedFuture(new BasicLogin.Refused(
+                            401, "the password of " + session.user() + " changed since this login"));
+                });
     }
 
     /** The actor of a request that needs no login: {@code user} on the request's connection. */
@@ -89,7 +97,7 @@ final class AdminLogin {
     Future<PanelSession> login(HttpServerRequest request, String user, String password) {
         return basic.login(user, password, host(request), address(request))
                 .compose(account -> admin(account, request))
-                .map(account -> sessions.open(account.name()));
+                .map(sessions::open);
     }
 
     /** The request's session, or null. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import org.eventvfs.domain.Account;
 
 /**
  * The control panel's logins, kept in memory only (a restart logs everyone out), each behind a
@@ -29,9 +30,10 @@ final class PanelSessions {
 
     /**
      * @param id what events record as the actor's session, never the token itself
+     * @param passwordHash the user's password hash at the login: a new password ends the session
      * @param expires epoch milliseconds
      */
-    record PanelSession(String token, String id, String user, long expires) {
+    record PanelSession(String token, String id, String user, String passwordHash, long expires) {
     }
 
     /** @param clock epoch milliseconds */
@@ -39,13 +41,13 @@ final class PanelSessions {
         this.clock = clock;
     }
 
-    PanelSession open(String user) {
+    PanelSession open(Account account) {
         long now = clock.getAsLong();
         byToken.values().removeIf(session -> session.expires() <= now);
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         PanelSession session = new PanelSession(Base64.getUrlEncoder().withoutPadding().encodeToString(secret),
-                "panel-" + opened.incrementAndGet(), user, now + LIFETIME.toMillis());
+                "panel-" + opened.incrementAndGet(), account.name(), account.passwordHash(), now + LIFETIME.toMillis());
         byToken.put(session.token(), session);
         return session;
     }

@@ -121,6 +121,16 @@ class AdminPortTest {
                     .isEqualTo(204);
             assertThat(admin.send("GET", AdminApi.USERS, null, Map.of("Cookie", cookie)).statusCode())
                     .isEqualTo(401);
+
+            String again = admin.send("POST", AdminGate.LOGIN, "{\"user\":\"root\",\"password\":\"root's password\"}",
+                    null, null).headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            assertThat(admin.send("GET", AdminApi.USERS, null, Map.of("Cookie", again)).statusCode()).isEqualTo(200);
+            Cli.Result reset = new Cli().runWithStdin("root's new password\n", "user", "passwd", "root",
+                    "--password-stdin", "--data", data.toString());
+            assertThat(reset.status()).as(reset.err()).isZero();
+            HttpResponse<String> stale = admin.send("GET", AdminApi.USERS, null, Map.of("Cookie", again));
+            assertThat(stale.statusCode()).as("a panel login ends with the password it was made with").isEqualTo(401);
+            assertThat(stale.body()).contains("the password of root changed since this login");
         }
     }
 
