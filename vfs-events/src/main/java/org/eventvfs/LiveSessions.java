@@ -67,6 +67,20 @@ public final class LiveSessions {
     }
 
     /**
+     * Closes the sessions of {@code user} after an account change locked them out (see
+     * {@link Registration#logsInEveryRequest()}) and tells how many.
+     */
+    public int endLockedOut(String user) {
+        int ended = 0;
+        for (Registration session : open.values()) {
+            if (user.equals(session.user) && !session.everyRequest && session.kick()) {
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    /**
      * Open sessions by protocol. A protocol that has had a session stays, with 0, so a metric of
      * it drops to zero instead of vanishing.
      */
@@ -86,6 +100,7 @@ public final class LiveSessions {
         private final Runnable closer;
         private volatile String user;
         private volatile String client;
+        private volatile boolean everyRequest;
 
         private Registration(String id, String protocol, String address, Instant since, Runnable closer) {
             this.id = id;
@@ -103,6 +118,16 @@ public final class LiveSessions {
         /** The session has logged in as {@code user} (on HTTP, the latest request did). */
         public void loggedIn(String user) {
             this.user = user;
+        }
+
+        /**
+         * Every request of this session logs in again, so an account change that locks its user out
+         * refuses the next request by itself; the session is then not closed for it, which would
+         * also cut off the answer to the very request that made the change (an administrator's
+         * own new password on the admin port). An administrator's kick still closes it.
+         */
+        public void logsInEveryRequest() {
+            this.everyRequest = true;
         }
 
         /** The client's version string or User-Agent, once the client sent it. */

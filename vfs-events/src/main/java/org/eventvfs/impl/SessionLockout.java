@@ -25,7 +25,7 @@ final class SessionLockout implements Consumer<AccountEvent> {
     @Override
     public void accept(AccountEvent event) {
         if (locksOut(event)) {
-            int ended = sessions.kickUser(event.name()).size();
+            int ended = sessions.endLockedOut(event.name());
             if (ended > 0) {
                 LOG.info("ended {} session(s) of user {} after {}", ended, event.name(),
                         event.getClass().getSimpleName());

@@ -67,6 +67,7 @@ final class AdminLogin {
         return account.compose(found -> admin(found, request)).map(admin -> {
             LiveSessions.Registration connection = connections.of(request);
             connection.loggedIn(admin.name());
+            connection.logsInEveryRequest();
             return actor(request, admin.name(), panel ? session.id() : connection.id());
         });
     }

@@ -134,6 +134,28 @@ class AdminPortTest {
         }
     }
 
+    /** The change locks out the connection's own user: the request that made it still gets its answer. */
+    @Test
+    void anAdminChangesTheirOwnPasswordThroughThePort() throws Exception {
+        Path data = dir.resolve("data");
+        int port = ServerProcess.freePort();
+        try (TestServer server = TestServer.start(TestServer.config(data, Map.of(Protocol.ADMIN, port), Map.of()))) {
+            TestUsers.add(server.vfs(), "default", "root", "root's password", List.of(), false);
+            server.vfs().accounts().execute(new AccountCommand.SetAdmin("root", true), Actor.cli("test")).await();
+            AdminPortClient admin = new AdminPortClient(data.resolve(AdminCertificate.FOLDER)
+                    .resolve(AdminCertificate.CERTIFICATE_FILE), port);
+            assertThat(admin.get(AdminApi.USERS, "root", "root's password").statusCode()).isEqualTo(200);
+
+            String hash = org.eventvfs.PasswordHasher.hash("root's new password".toCharArray());
+            HttpResponse<String> changed = admin.send("PUT", AdminApi.userPath("root") + "/password",
+                    "{\"passwordHash\":\"" + hash + "\"}", "root", "root's password");
+
+            assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+            assertThat(admin.get(AdminApi.USERS, "root", "root's password").statusCode()).isEqualTo(401);
+            assertThat(admin.get(AdminApi.USERS, "root", "root's new password").statusCode()).isEqualTo(200);
+        }
+    }
+
     @Test
     void invitesAreRedeemedWithoutALoginAndWrongCodesGetTheAddressRefused() throws Exception {
         Path data = dir.resolve("data");
