@@ -104,8 +104,9 @@ public final class BasicLogin {
         if (entry == null || entry.until < System.currentTimeMillis() || !MessageDigest.isEqual(entry.mac, mac)) {
             return Future.failedFuture("not remembered");
         }
-        return vfs.accounts().find(user).compose(account -> account.canLogIn() && entry.passwordHash.equals(account.passwordHash())
-                ? Future.succeededFuture(account) : Future.failedFuture("password changed"));
+        return vfs.accounts().find(user).compose(account -> account.canLogIn()
+                && entry.passwordHash.equals(account.passwordHash())
+                ? Future.succeededFuture(account) : Future.failedFuture("password changed or user disabled"));
     }
 
     private Future<Account> check(String user, String password, byte[] mac, String host, String address) {

@@ -45,8 +45,8 @@ public final class HistoryFixture {
         Vertx vertx = Vertx.vertx();
         try {
             Vfs vfs = Vfs.open(vertx, VfsOptions.embedded(data)).await();
-            vfs.accounts().execute(new AccountCommand.AddUser("bench", null, List.of(key), "default", HOME, false, false),
-                    ACTOR).await();
+            vfs.accounts().execute(new AccountCommand.AddUser("bench", null, List.of(key), "default", HOME, false,
+                    false), ACTOR).await();
             Volume volume = vfs.volume("default").await();
             List<Content> contents = contents(volume);
             long middle = write(volume, contents, events);

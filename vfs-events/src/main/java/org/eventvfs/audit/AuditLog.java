@@ -64,7 +64,8 @@ public final class AuditLog {
      */
     public static Future<LogPage> readAccounts(Accounts accounts, LogQuery query) {
         if (query.path() != null) {
-            return Future.failedFuture(new BadQuery("the account stream has no paths; filter it by user, type or time"));
+            return Future.failedFuture(new BadQuery(
+                    "the account stream has no paths; filter it by user, type or time"));
         }
         long end = Math.min(query.upTo(), accounts.position());
         long from = query.after() + 1;
