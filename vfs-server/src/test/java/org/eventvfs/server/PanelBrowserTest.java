@@ -40,7 +40,9 @@ class PanelBrowserTest {
         Path downloads = Files.createDirectories(dir.resolve("downloads"));
         try (TestServer server = TestServer.start(TestServer.config(dir.resolve("data"),
                 Map.of(Protocol.ADMIN, port, Protocol.WEBDAV, webdav), Map.of()));
-             Browser browser = Browser.open(origin(port), downloads)) {
+             Browser browser = Browser.open(origin(port), downloads);
+             // Held to the end: carol's kept-alive WebDAV connection is the session the admin ends.
+             HttpClient carolsClient = HttpClient.newHttpClient()) {
             TestUsers.add(server.vfs(), "default", "root", "root's password", List.of(), false);
             server.vfs().accounts().execute(new AccountCommand.SetAdmin("root", true), Actor.cli("test")).await();
             TestUsers.add(server.vfs(), "default", "alice", "alice's password", List.of(), false);
@@ -70,7 +72,7 @@ class PanelBrowserTest {
                 assertThat(invited.find("#how").getText()).contains("http://127.0.0.1:" + webdav + "/");
                 invited.screenshot("join-done");
             }
-            HttpResponse<String> carol = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            HttpResponse<String> carol = carolsClient.send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + webdav + "/")).header("Authorization", "Basic "
                             + Base64.getEncoder().encodeToString("carol:carol's own secret".getBytes(UTF_8))).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -40,12 +40,18 @@ class SessionsAdminTest {
 
     private final Cli cli = new Cli();
     private final SshClient ssh = SshClient.setUpDefaultClient();
+    /**
+     * Held for the whole test: a client nothing refers to any more is collected, and closes its
+     * kept-alive connection with it, which ended the WebDAV session before it was listed.
+     */
+    private final HttpClient web = HttpClient.newHttpClient();
     private Process server;
     private Path data;
     private int sftpPort;
 
     @AfterEach
     void stop() {
+        web.close();
         ssh.stop();
         if (server != null) {
             server.destroyForcibly();
@@ -68,7 +74,7 @@ class SessionsAdminTest {
         ClientSession alice = login("alice");
         ClientSession aliceAgain = login("alice");
         ClientSession bob = login("bob");
-        HttpResponse<String> listing = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<String> listing = web.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + davPort + "/"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         "alice:pw".getBytes(StandardCharsets.UTF_8)))
