@@ -1,11 +1,12 @@
 package org.eventvfs.impl;
 
 import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.eventvfs.MeasuredBlobUsage;
-import org.eventvfs.spi.BlobStore;
 import org.eventvfs.spi.BlobUsage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,15 +19,16 @@ import org.slf4j.LoggerFactory;
 final class BlobUsageMeter {
     private static final Logger LOG = LoggerFactory.getLogger(BlobUsageMeter.class);
 
-    private final BlobStore store;
+    /** Walks the store and answers its usage: all the meter needs of a blob store. */
+    private final Supplier<Future<BlobUsage>> walk;
     private final long intervalMillis;
     private final LongSupplier clock;
     private MeasuredBlobUsage last;
     private long lastStarted;
     private boolean measuring;
 
-    BlobUsageMeter(BlobStore store, Duration interval, LongSupplier clock) {
-        this.store = store;
+    BlobUsageMeter(Supplier<Future<BlobUsage>> walk, Duration interval, LongSupplier clock) {
+        this.walk = walk;
         this.intervalMillis = interval.toMillis();
         this.clock = clock;
         this.lastStarted = clock.getAsLong() - intervalMillis;
@@ -41,7 +43,7 @@ final class BlobUsageMeter {
         if (!measuring && now - lastStarted >= intervalMillis) {
             measuring = true;
             lastStarted = now;
-            store.usage().onComplete(this::measured);
+            walk.get().onComplete(this::measured);
         }
         return last;
     }

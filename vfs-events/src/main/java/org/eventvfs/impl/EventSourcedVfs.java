@@ -74,7 +74,7 @@ public final class EventSourcedVfs implements Vfs {
                 options.snapshotEvery());
         this.sessions = new LiveSessions(options.clock());
         this.stats = new VfsStats(sessions);
-        this.blobUsage = new BlobUsageMeter(guarded, BLOB_USAGE_INTERVAL, options.clock());
+        this.blobUsage = new BlobUsageMeter(guarded::usage, BLOB_USAGE_INTERVAL, options.clock());
     }
 
     public static Future<Vfs> open(Vertx vertx, VfsOptions options) {
