@@ -136,6 +136,10 @@ final class StreamWriter<C, E extends EventPayload> {
             } catch (RuntimeException applyFailed) {
                 fail(batch, applyFailed);
                 recover(applyFailed);
+                if (inFlight.isEmpty()) {
+                    // No append will end to start the catch-up: start it here, or the writer stalls.
+                    catchUp();
+                }
                 return;
             }
             decidedHead = batch.head;
