@@ -74,7 +74,7 @@ public final class FtpAdapter extends BlockingAdapter<FtpSettings> {
                     filters));
         }
         factory.setConnectionConfig(connections(settings));
-        factory.setUserManager(new FtpUsers(context.vfs(), throttle, settings.idleTimeout()));
+        factory.setUserManager(new FtpUsers(context.vertx(), context.vfs(), throttle, settings));
         factory.setFileSystem(new UserFileSystems(HomeFileSystems.of(context)));
         // FtpServer clears this map when it stops: it must be mutable.
         factory.setFtplets(new HashMap<>(Map.of("accessGuard", new AccessGuard(throttle, settings.requireTls()),

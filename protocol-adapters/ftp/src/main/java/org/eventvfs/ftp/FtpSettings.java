@@ -21,16 +21,19 @@ import org.eventvfs.spi.SettingsSection;
  * @param requireTls whether USER, PASS and data transfers are refused until the session is encrypted
  * @param maxSessions the most logged-in sessions at once
  * @param idleTimeout how long an idle control connection is kept
+ * @param loginCache how long a checked password is remembered (as a keyed hash), so that clients
+ *        that log in once per file or per command do not pay for Argon2id each time; zero for never
  */
 public record FtpSettings(String passivePorts, String passiveAddress, boolean activeEnabled, String certificate,
                           String privateKey, int implicitTlsPort, boolean requireTls, int maxSessions,
-                          Duration idleTimeout, int slowAfter, int banAfter, Duration banTime) {
+                          Duration idleTimeout, Duration loginCache, int slowAfter, int banAfter,
+                          Duration banTime) {
     public static final FtpSettings DEFAULTS = new FtpSettings(null, null, false, null, null, 0, false, 100,
-            Duration.ofMinutes(5), 5, 20, Duration.ofMinutes(15));
+            Duration.ofMinutes(5), Duration.ofMinutes(5), 5, 20, Duration.ofMinutes(15));
 
     private static final Set<String> KEYS = Set.of("passivePorts", "passiveAddress", "activeEnabled", "certificate",
-            "privateKey", "implicitTlsPort", "requireTls", "maxSessions", "idleSeconds", "slowAfter", "banAfter",
-            "banMinutes");
+            "privateKey", "implicitTlsPort", "requireTls", "maxSessions", "idleSeconds", "loginCacheSeconds", "slowAfter",
+            "banAfter", "banMinutes");
     private static final Pattern PORT_RANGES = Pattern.compile("\\d{1,5}(-\\d{1,5})?(\\s*,\\s*\\d{1,5}(-\\d{1,5})?)*");
 
     public FtpSettings {
@@ -68,6 +71,7 @@ public record FtpSettings(String passivePorts, String passiveAddress, boolean ac
                 section.flag("requireTls", DEFAULTS.requireTls),
                 (int) section.number("maxSessions", DEFAULTS.maxSessions, 1),
                 Duration.ofSeconds(section.number("idleSeconds", DEFAULTS.idleTimeout.toSeconds(), 1)),
+                Duration.ofSeconds(section.number("loginCacheSeconds", DEFAULTS.loginCache.toSeconds(), 0)),
                 (int) section.number("slowAfter", DEFAULTS.slowAfter, 1),
                 (int) section.number("banAfter", DEFAULTS.banAfter, 1),
                 Duration.ofMinutes(section.number("banMinutes", DEFAULTS.banTime.toMinutes(), 1)));

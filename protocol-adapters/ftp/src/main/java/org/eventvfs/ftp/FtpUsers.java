@@ -1,6 +1,6 @@
 package org.eventvfs.ftp;
 
-import java.time.Duration;
+import io.vertx.core.Vertx;
 import org.apache.ftpserver.ftplet.Authentication;
 import org.apache.ftpserver.ftplet.AuthenticationFailedException;
 import org.apache.ftpserver.ftplet.FtpException;
@@ -8,73 +8,55 @@ import org.apache.ftpserver.ftplet.User;
 import org.apache.ftpserver.ftplet.UserManager;
 import org.apache.ftpserver.impl.FtpIoSession;
 import org.apache.ftpserver.usermanager.UsernamePasswordAuthentication;
+import org.eventvfs.BasicLogin;
 import org.eventvfs.LiveSessions;
 import org.eventvfs.LoginThrottle;
 import org.eventvfs.RemoteAddresses;
 import org.eventvfs.Vfs;
 import org.eventvfs.domain.Account;
 import org.eventvfs.domain.Actor;
-import org.eventvfs.domain.VfsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logins against the server's user store, throttled per client address like SFTP and WebDAV.
- * Users are managed with {@code vfs user}, so FtpServer's own user administration is refused.
- * Called on FtpServer's command threads, which may block (Argon2id takes a tenth of a second).
+ * Logins against the server's user store, throttled per client address like SFTP and WebDAV, and
+ * remembered as WebDAV's are ({@link BasicLogin}): lftp, curl and scripts log in once per command
+ * or per file, and Argon2id costs a tenth of a second or more on purpose. Users are managed with
+ * {@code vfs user}, so FtpServer's own user administration is refused. Called on FtpServer's
+ * command threads, which may block.
  */
 final class FtpUsers implements UserManager {
     private static final Logger LOG = LoggerFactory.getLogger(FtpUsers.class);
 
-    private final Vfs vfs;
-    private final LoginThrottle throttle;
+    private final BasicLogin login;
     private final int maxIdleSeconds;
 
-    FtpUsers(Vfs vfs, LoginThrottle throttle, Duration idleTimeout) {
-        this.vfs = vfs;
-        this.throttle = throttle;
-        this.maxIdleSeconds = (int) idleTimeout.toSeconds();
+    FtpUsers(Vertx vertx, Vfs vfs, LoginThrottle throttle, FtpSettings settings) {
+        this.login = new BasicLogin(vertx, vfs, "ftp", throttle, settings.loginCache());
+        this.maxIdleSeconds = (int) settings.idleTimeout().toSeconds();
     }
 
     @Override
     public User authenticate(Authentication authentication) throws AuthenticationFailedException {
         FtpIoSession session = PassCommand.loggingIn();
-        if (!(authentication instanceof UsernamePasswordAuthentication login) || session == null) {
+        if (!(authentication instanceof UsernamePasswordAuthentication credentials) || session == null) {
             throw new AuthenticationFailedException("only user name and password logins are served");
         }
         String host = RemoteAddresses.host(session.getRemoteAddress());
-        if (throttle.refuses(host)) {
-            throw new AuthenticationFailedException(host + " is refused after repeated failed logins");
-        }
-        pause(throttle.delayBefore(host));
-        String password = login.getPassword() == null ? "" : login.getPassword();
+        String address = RemoteAddresses.text(session.getRemoteAddress());
+        String password = credentials.getPassword() == null ? "" : credentials.getPassword();
         try {
-            Account account = vfs.accounts().authenticate(login.getUsername(), password.toCharArray()).await();
+            Account account = login.login(credentials.getUsername(), password, host, address).await();
             LiveSessions.Registration live = OpenSessions.of(session);
             live.loggedIn(account.name());
             return new FtpUser(account, actor(session, live, account), maxIdleSeconds);
-        } catch (VfsException.PermissionDenied e) {
-            LOG.warn("ftp: failed password login for user '{}' from {}", login.getUsername(),
-                    RemoteAddresses.text(session.getRemoteAddress()));
-            if (throttle.recordFailure(host)) {
-                LOG.warn("ftp: refusing {} for a while after repeated failed logins", host);
-            }
-            throw new AuthenticationFailedException("wrong user name or password");
+        } catch (BasicLogin.Refused refused) {
+            throw new AuthenticationFailedException(refused.status() == 403
+                    ? host + " is refused after repeated failed logins" : refused.getMessage());
         } catch (RuntimeException e) {
-            LOG.error("ftp: cannot check the password of {} from {}: {}", login.getUsername(),
-                    RemoteAddresses.text(session.getRemoteAddress()), e.toString());
+            LOG.error("ftp: cannot check the password of {} from {}: {}", credentials.getUsername(), address,
+                    e.toString());
             throw new AuthenticationFailedException("the user store cannot be read");
-        }
-    }
-
-    private static void pause(Duration delay) {
-        if (delay.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

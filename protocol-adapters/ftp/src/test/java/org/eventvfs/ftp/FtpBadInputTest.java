@@ -49,7 +49,7 @@ class FtpBadInputTest {
 
     @Test
     void wrongPasswordsAreRefusedAndLogged() throws IOException {
-        try (LogRecorder log = new LogRecorder(FtpUsers.class)) {
+        try (LogRecorder log = new LogRecorder(org.eventvfs.BasicLogin.class)) {
             FTPClient ftp = server.connect();
             assertThat(ftp.login("alice", "wrong")).isFalse();
             assertThat(ftp.getReplyCode()).isEqualTo(530);
@@ -60,6 +60,24 @@ class FtpBadInputTest {
             assertThat(log.messages())
                     .anyMatch(m -> m.contains("failed password login for user 'alice' from 127.0.0.1:"));
         }
+    }
+
+    /** A remembered password spares Argon2id; it never lets a wrong or an old password in. */
+    @Test
+    void aRememberedLoginEndsWithItsPassword() throws IOException {
+        server.addUser("carol", FtpTestServer.PASSWORD, java.util.List.of(), false);
+        assertThat(server.connect().login("carol", FtpTestServer.PASSWORD)).isTrue();
+        FTPClient again = server.connect();
+        assertThat(again.login("carol", "wrong")).as("not the remembered one").isFalse();
+        assertThat(again.login("carol", FtpTestServer.PASSWORD)).as("remembered").isTrue();
+        again.disconnect();
+
+        server.vfs.accounts().execute(new org.eventvfs.domain.AccountCommand.ChangePassword("carol",
+                org.eventvfs.PasswordHasher.hash("new horse".toCharArray())), org.eventvfs.domain.Actor.cli("test")).await();
+        FTPClient changed = server.connect();
+        assertThat(changed.login("carol", FtpTestServer.PASSWORD)).as("the old password, remembered before").isFalse();
+        assertThat(changed.login("carol", "new horse")).isTrue();
+        changed.disconnect();
     }
 
     @Test

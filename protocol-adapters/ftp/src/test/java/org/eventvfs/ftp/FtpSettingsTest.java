@@ -23,10 +23,10 @@ class FtpSettingsTest {
                 Map.entry("passivePorts", "50000-50100, 50200"), Map.entry("passiveAddress", "203.0.113.7"),
                 Map.entry("activeEnabled", true), Map.entry("certificate", "c.pem"), Map.entry("privateKey", "k.pem"),
                 Map.entry("implicitTlsPort", 990), Map.entry("requireTls", true), Map.entry("maxSessions", 7),
-                Map.entry("idleSeconds", "60"), Map.entry("slowAfter", 2), Map.entry("banAfter", 4),
+                Map.entry("idleSeconds", "60"), Map.entry("loginCacheSeconds", 0), Map.entry("slowAfter", 2), Map.entry("banAfter", 4),
                 Map.entry("banMinutes", 1)));
         assertThat(settings).isEqualTo(new FtpSettings("50000-50100, 50200", "203.0.113.7", true, "c.pem", "k.pem",
-                990, true, 7, Duration.ofSeconds(60), 2, 4, Duration.ofMinutes(1)));
+                990, true, 7, Duration.ofSeconds(60), Duration.ZERO, 2, 4, Duration.ofMinutes(1)));
     }
 
     @Test
