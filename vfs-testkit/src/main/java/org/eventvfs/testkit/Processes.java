@@ -1,6 +1,8 @@
 package org.eventvfs.testkit;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs a real client program and collects what it printed. */
 public final class Processes {
+    private static final int LAST_LINES = 200;
     public record Result(int exitCode, String output) {
     }
 
@@ -32,13 +35,35 @@ public final class Processes {
         builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            // The server under test runs in this JVM: where its threads wait tells why the client did.
+            System.err.println(command.getFirst() + " did not finish within " + timeout
+                    + "; the threads of the test JVM:\n" + threadDump());
             process.destroyForcibly().waitFor();
-            throw new AssertionError(command.getFirst() + " did not finish within " + timeout + ":\n"
-                    + Files.readString(output, StandardCharsets.UTF_8));
+            throw new AssertionError(command.getFirst() + " did not finish within " + timeout
+                    + "; the last lines it printed:\n" + lastLines(Files.readString(output, StandardCharsets.UTF_8)));
         }
         String printed = Files.readString(output, StandardCharsets.UTF_8);
         Files.delete(output);
         return new Result(process.exitValue(), printed);
+    }
+
+    private static String lastLines(String printed) {
+        List<String> lines = printed.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - LAST_LINES), lines.size()));
+    }
+
+    private static String threadDump() {
+        StringBuilder dump = new StringBuilder();
+        for (ThreadInfo thread : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+            dump.append(thread.toString().stripTrailing());
+            // ThreadInfo.toString() stops after 8 frames: the rest is where a wait starts.
+            StackTraceElement[] frames = thread.getStackTrace();
+            for (int i = 8; i < frames.length; i++) {
+                dump.append("\n\tat ").append(frames[i]);
+            }
+            dump.append("\n\n");
+        }
+        return dump.toString();
     }
 
     /** Fails the test, saying why, if {@code program} is not installed (.ci/run installs it). */

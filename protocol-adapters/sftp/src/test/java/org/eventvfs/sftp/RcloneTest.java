@@ -66,15 +66,16 @@ class RcloneTest {
         }
     }
 
+    /** Every run is -vv: when one fails or hangs, the end of its output says what it was doing. */
     @Test
     void syncThenCheckAThousandFiles() throws Exception {
-        Processes.Result sync = rclone.run("sync", tree.toString(), "evfs:tree", "--transfers", "8");
+        Processes.Result sync = rclone.run("sync", tree.toString(), "evfs:tree", "--transfers", "8", "-vv");
         assertThat(sync.exitCode()).as(sync.output()).isZero();
         Map<String, String> local = TreeHashes.of(tree);
         assertThat(local).hasSize(DIRECTORIES * FILES_PER_DIRECTORY);
         assertThat(TreeHashes.of(server.volume(), STORED)).isEqualTo(local);
 
-        Processes.Result check = rclone.run("check", tree.toString(), "evfs:tree", "--download");
+        Processes.Result check = rclone.run("check", tree.toString(), "evfs:tree", "--download", "-vv");
         assertThat(check.exitCode()).as(check.output()).isZero();
         assertThat(check.output()).contains("0 differences found");
 
@@ -82,12 +83,12 @@ class RcloneTest {
         Files.writeString(tree.resolve("dir-0/file-1.bin"), "changed");
         Files.delete(tree.resolve("dir-1/file-2.bin"));
         Files.writeString(tree.resolve("dir-2/new.txt"), "new");
-        sync = rclone.run("sync", tree.toString(), "evfs:tree");
+        sync = rclone.run("sync", tree.toString(), "evfs:tree", "-vv");
         assertThat(sync.exitCode()).as(sync.output()).isZero();
         assertThat(TreeHashes.of(server.volume(), STORED)).isEqualTo(TreeHashes.of(tree));
 
         Files.writeString(tree.resolve("dir-3/file-3.bin"), "changed behind the server's back");
-        check = rclone.run("check", tree.toString(), "evfs:tree", "--download");
+        check = rclone.run("check", tree.toString(), "evfs:tree", "--download", "-vv");
         assertThat(check.exitCode()).as("check notices a difference").isNotZero();
         assertThat(check.output()).contains("1 differences found");
     }
