@@ -7,6 +7,12 @@ final class BadFrame extends Exception {
     enum Kind {
         /** The unfinished end of an append that was never acknowledged: safe to cut off. */
         TORN,
+        /**
+         * Zeros from where a frame would start to the end of the file: the runway a log writes
+         * ahead of its appends ({@link StreamLog}), or an extension whose pages never reached the
+         * disk. Nothing was ever written there: cut off without a warning.
+         */
+        UNWRITTEN,
         /** Bytes that were once whole are not: never skipped, never cut off. */
         DAMAGED
     }

@@ -140,8 +140,11 @@ final class FrameScanner {
      * frame. A checksum stored whole is never zero together with everything after it.
      */
     private BadFrame failed(long field, String reason) throws IOException {
-        return zeroToEnd(field) ? bad(BadFrame.Kind.TORN, "zero-filled tail (" + reason + ")")
-                : bad(BadFrame.Kind.DAMAGED, reason);
+        if (!zeroToEnd(field)) {
+            return bad(BadFrame.Kind.DAMAGED, reason);
+        }
+        return field == offset ? bad(BadFrame.Kind.UNWRITTEN, "zeros from byte " + offset + " to the end")
+                : bad(BadFrame.Kind.TORN, "zero-filled tail (" + reason + ")");
     }
 
     private boolean zeroToEnd(long from) throws IOException {

@@ -65,9 +65,14 @@ final class LogRecovery {
             if (bad.kind() == BadFrame.Kind.DAMAGED) {
                 throw bad.damaged(file, stream);
             }
-            LOG.warn("log {} (stream {}) has a torn tail, the unacknowledged end of an append cut short by a crash: {};"
-                    + " dropping {} bytes from byte {}, keeping positions up to {}", file, stream, bad.getMessage(),
-                    size - bad.offset(), bad.offset(), bad.position() - 1);
+            if (bad.kind() == BadFrame.Kind.UNWRITTEN) {
+                LOG.info("log {} (stream {}) ends at byte {}; dropping the {} zero bytes after it, written ahead"
+                        + " for appends", file, stream, bad.offset(), size - bad.offset());
+            } else {
+                LOG.warn("log {} (stream {}) has a torn tail, the unacknowledged end of an append cut short by a"
+                        + " crash: {}; dropping {} bytes from byte {}, keeping positions up to {}", file, stream,
+                        bad.getMessage(), size - bad.offset(), bad.offset(), bad.position() - 1);
+            }
             channel.truncate(bad.offset());
             channel.force(true);
         }

@@ -23,10 +23,19 @@ import org.eventvfs.spi.StreamHead;
  * One stream's append-only log file. Appends come from one thread at a time (the store's writer);
  * reads and verification run on any thread, and see only what an append has synced, because the
  * end they read up to is published after the sync.
+ *
+ * <p>A durable log keeps a runway of zeros written past its end ({@link #RUNWAY}), as PostgreSQL
+ * fills a WAL segment before using it: an append then overwrites bytes the file already has, so
+ * its sync writes data only, without the journal commit that growing the file costs (about half
+ * the sync's time on ext4). The runway is cut off when the log is closed, and recovery drops it
+ * quietly after a crash (zeros where a frame would start are {@link BadFrame.Kind#UNWRITTEN}).
  */
 final class StreamLog implements Closeable {
     private static final int MIN_READ_BUFFER = 64 * 1024;
     private static final int BYTES_PER_EVENT_GUESS = 512;
+    /** How far past the end zeros are written at once when an append runs past them. */
+    static final int RUNWAY = 1 << 20;
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 * 1024);
 
     private final String stream;
     private final Path file;
@@ -35,6 +44,8 @@ final class StreamLog implements Closeable {
     private final FrameIndex index;
     private final LogRecovery.Repair repair;
     private volatile LogEnd end;
+    /** The file's size: the end, then the runway. Only appends and close touch it. */
+    private long written;
     private IOException failure;
 
     private StreamLog(String stream, Path file, FileChannel channel, Durability durability, FrameIndex index,
@@ -46,6 +57,7 @@ final class StreamLog implements Closeable {
         this.index = index;
         this.repair = repair;
         this.end = end;
+        this.written = end.offset();
     }
 
     /** Opens an existing log, recovering its end; see {@link LogRecovery} for what it refuses. */
@@ -164,17 +176,22 @@ final class StreamLog implements Closeable {
     /** Writes the frames at {@code offset} and syncs; returns the new end. A failure poisons the log. */
     private long write(long offset, ByteBuffer[] frames) throws IOException {
         try {
-            channel.position(offset);
             long remaining = 0;
             for (ByteBuffer frame : frames) {
                 remaining += frame.remaining();
             }
             long newEnd = offset + remaining;
+            boolean grown = durability == Durability.FSYNC && newEnd > written;
+            if (grown) {
+                extendRunway(newEnd + RUNWAY);
+            }
+            channel.position(offset);
             while (remaining > 0) {
                 remaining -= channel.write(frames);
             }
             if (durability == Durability.FSYNC) {
-                channel.force(false);
+                // Only a grown file has metadata (its size) that the events need to be found again.
+                channel.force(grown);
             }
             return newEnd;
         } catch (IOException e) {
@@ -184,6 +201,15 @@ final class StreamLog implements Closeable {
             failure = e;
             throw e;
         }
+    }
+
+    /** Writes zeros from the file's end up to {@code size}; the append's sync makes them durable. */
+    private void extendRunway(long size) throws IOException {
+        for (long at = written; at < size; ) {
+            ByteBuffer zeros = ZEROS.duplicate().clear().limit((int) Math.min(ZEROS.capacity(), size - at));
+            at += channel.write(zeros, at);
+        }
+        written = size;
     }
 
     /** Up to {@code maxEvents} events from {@code fromPosition}, decoded from one sequential scan. */
@@ -227,6 +253,9 @@ final class StreamLog implements Closeable {
                 }
             }
         } catch (BadFrame bad) {
+            if (bad.kind() == BadFrame.Kind.UNWRITTEN) {
+                return ChainReport.intact(stream, intact);
+            }
             return bad.kind() == BadFrame.Kind.TORN && repair == LogRecovery.Repair.NONE
                     ? ChainReport.intact(stream, intact).withNote("a torn tail of " + (scanEnd - bad.offset())
                             + " bytes from byte " + bad.offset() + ", an append cut short by a crash and never"
@@ -297,8 +326,15 @@ final class StreamLog implements Closeable {
         return Math.clamp((long) events * BYTES_PER_EVENT_GUESS, MIN_READ_BUFFER, FrameScanner.REPLAY_BUFFER);
     }
 
+    /** Cuts the runway off first, so that a log at rest is exactly its frames. */
     @Override
     public void close() throws IOException {
-        channel.close();
+        try {
+            if (written > end.offset() && failure == null) {
+                channel.truncate(end.offset());
+            }
+        } finally {
+            channel.close();
+        }
     }
 }

@@ -19,6 +19,7 @@ import org.eventvfs.spi.Storage;
 import org.eventvfs.spi.StorageContext;
 import org.eventvfs.testkit.EventChain;
 import org.eventvfs.testkit.EventStoreContractTest;
+import org.eventvfs.testkit.LogRecorder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,17 +51,53 @@ class LocalEventStoreTest extends EventStoreContractTest {
     }
 
     @Test
-    void aStreamsSizeIsItsLogFileGrowingWithEachAppend() throws Exception {
+    void aStreamsSizeIsItsFramesAndTheLogFileIsThatOnceClosed() throws Exception {
         EventStore store = open();
         EventChain chain = new EventChain("default");
         Path log = data.resolve("events").resolve("default.log");
         result(store.append("default", 0, chain.batches(2, 2)));
         long first = result(store.size("default"));
-        assertThat(first).isEqualTo(Files.size(log)).isPositive();
+        assertThat(first).isPositive();
+        assertThat(Files.size(log)).as("frames, then the runway of zeros").isEqualTo(first + StreamLog.RUNWAY);
 
         result(store.append("default", chain.head().position(), chain.batches(2, 2)));
+        long second = result(store.size("default"));
+        assertThat(second).isGreaterThan(first);
+        assertThat(Files.size(log)).as("written into the runway, which did not move").isEqualTo(first + StreamLog.RUNWAY);
 
-        assertThat(result(store.size("default"))).isEqualTo(Files.size(log)).isGreaterThan(first);
+        close(store);
+        assertThat(Files.size(log)).isEqualTo(second);
+    }
+
+    /** A crash leaves the runway behind: the next start cuts it off, says so in one INFO line and keeps every event. */
+    @Test
+    void aRunwayLeftByACrashIsDroppedWithoutAWarning() throws Exception {
+        EventStore store = open();
+        EventChain chain = new EventChain("default");
+        result(store.append("default", 0, chain.batches(3, 2)));
+        Path crashed = Files.createDirectories(data.resolve("crashed").resolve("events"));
+        Files.copy(data.resolve("events").resolve("default.log"), crashed.resolve("default.log"));
+        close(store);
+
+        ch.qos.logback.classic.Logger recovery = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(LogRecovery.class);
+        ch.qos.logback.classic.Level level = recovery.getLevel();
+        recovery.setLevel(ch.qos.logback.classic.Level.INFO);
+        try (LogRecorder log = new LogRecorder(LogRecovery.class)) {
+            EventStore reopened = result(Storage.openEventStore(URI.create("file:events"),
+                    new StorageContext(vertx, data.resolve("crashed"))));
+            assertThat(result(reopened.head("default"))).isEqualTo(chain.head());
+            assertThat(Files.size(crashed.resolve("default.log"))).isEqualTo(result(reopened.size("default")));
+            assertThat(result(reopened.verifyChain("default"))).satisfies(report -> {
+                assertThat(report.intact()).isTrue();
+                assertThat(report.note()).isNull();
+            });
+            close(reopened);
+            assertThat(log.messages()).singleElement().asString()
+                    .startsWith("INFO ").contains("stream default", "zero bytes after it");
+        } finally {
+            recovery.setLevel(level);
+        }
     }
 
     @Test

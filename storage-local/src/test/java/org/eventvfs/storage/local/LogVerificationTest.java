@@ -70,6 +70,19 @@ class LogVerificationTest extends WrittenLogTest {
     }
 
     @Test
+    void theRunwayACrashLeftIsNeitherDamageNorANote() throws IOException {
+        byte[] withRunway = Arrays.copyOf(written.bytes(), written.bytes().length + StreamLog.RUNWAY);
+        Path folder = copyWith("runway", withRunway);
+
+        ChainReport report = verify(folder);
+
+        assertThat(report.intact()).isTrue();
+        assertThat(report.note()).isNull();
+        assertThat(report.intactHead()).isEqualTo(written.headWithin(written.bytes().length));
+        assertThat(folder.resolve(WrittenLog.LOG)).hasBinaryContent(withRunway);
+    }
+
+    @Test
     void aStoreOpenedToVerifyRefusesAppendsAndCreatesNoLog() throws IOException {
         Path folder = copyWith("read-only", written.bytes());
         EventStore store = result(Storage.openEventStoreToVerify(URI.create("file:" + folder),
