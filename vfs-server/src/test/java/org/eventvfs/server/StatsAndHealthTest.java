@@ -20,6 +20,7 @@ import org.eventvfs.Volume;
 import org.eventvfs.domain.Actor;
 import org.eventvfs.domain.VfsPath;
 import org.eventvfs.domain.VolumeCommand;
+import org.eventvfs.testkit.LocalLogFrames;
 import org.eventvfs.testkit.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -57,7 +58,8 @@ class StatsAndHealthTest {
                 server.vfs().accounts().authenticate("alice", "wrong".toCharArray()).otherwiseEmpty().await();
 
                 String metrics = get(port, "/metrics", 200);
-                long logBytes = Files.size(data.resolve("events").resolve("default.log"));
+                long logBytes = LocalLogFrames.framesEnd(
+                        Files.readAllBytes(data.resolve("events").resolve("default.log")));
                 assertThat(metrics).contains("eventvfs_commands_total{result=\"committed\"} ")
                         .contains("eventvfs_commands_total{result=\"refused\"} 1\n")
                         .contains("eventvfs_store_failures_total 0\n")
@@ -124,7 +126,8 @@ class StatsAndHealthTest {
             Cli.Result lines = new Cli().run("admin", "stats", "--data", data.toString());
 
             assertThat(lines.out()).contains("stream default: " + events + " events, "
-                    + Files.size(data.resolve("events").resolve("default.log")) + " bytes, not loaded");
+                    + LocalLogFrames.framesEnd(Files.readAllBytes(data.resolve("events").resolve("default.log")))
+                    + " bytes, not loaded");
             assertThat(server.vfs().streamStats().await()).singleElement()
                     .satisfies(stream -> assertThat(stream.lag()).isNull());
         }

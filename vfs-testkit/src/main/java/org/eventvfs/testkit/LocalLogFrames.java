@@ -23,11 +23,17 @@ public final class LocalLogFrames {
         }
     }
 
-    /** Every frame of a whole log, in order; fails if the bytes are not one. */
+    /**
+     * Every frame of a whole log, in order, up to the runway of zeros an open log keeps after its
+     * frames; fails if the bytes are not that.
+     */
     public static List<Frame> of(byte[] log) {
         ByteBuffer buffer = ByteBuffer.wrap(log);
         List<Frame> frames = new ArrayList<>();
         for (int at = 0; at < log.length; ) {
+            if (zeroFrom(log, at)) {
+                break;
+            }
             if (buffer.getInt(at) != MAGIC) {
                 throw new IllegalArgumentException("no frame starts at byte " + at);
             }
@@ -37,6 +43,21 @@ public final class LocalLogFrames {
             at += length;
         }
         return frames;
+    }
+
+    /** The bytes the frames take: the log without its runway. */
+    public static long framesEnd(byte[] log) {
+        List<Frame> frames = of(log);
+        return frames.isEmpty() ? 0 : frames.getLast().end();
+    }
+
+    private static boolean zeroFrom(byte[] log, int from) {
+        for (int i = from; i < log.length; i++) {
+            if (log[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The frame that holds byte {@code offset}. */

@@ -63,7 +63,8 @@ class LocalEventStoreTest extends EventStoreContractTest {
         result(store.append("default", chain.head().position(), chain.batches(2, 2)));
         long second = result(store.size("default"));
         assertThat(second).isGreaterThan(first);
-        assertThat(Files.size(log)).as("written into the runway, which did not move").isEqualTo(first + StreamLog.RUNWAY);
+        assertThat(Files.size(log)).as("written into the runway, which did not move")
+                .isEqualTo(first + StreamLog.RUNWAY);
 
         close(store);
         assertThat(Files.size(log)).isEqualTo(second);
