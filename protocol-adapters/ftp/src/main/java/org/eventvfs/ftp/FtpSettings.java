@@ -32,8 +32,8 @@ public record FtpSettings(String passivePorts, String passiveAddress, boolean ac
             Duration.ofMinutes(5), Duration.ofMinutes(5), 5, 20, Duration.ofMinutes(15));
 
     private static final Set<String> KEYS = Set.of("passivePorts", "passiveAddress", "activeEnabled", "certificate",
-            "privateKey", "implicitTlsPort", "requireTls", "maxSessions", "idleSeconds", "loginCacheSeconds", "slowAfter",
-            "banAfter", "banMinutes");
+            "privateKey", "implicitTlsPort", "requireTls", "maxSessions", "idleSeconds", "loginCacheSeconds",
+            "slowAfter", "banAfter", "banMinutes");
     private static final Pattern PORT_RANGES = Pattern.compile("\\d{1,5}(-\\d{1,5})?(\\s*,\\s*\\d{1,5}(-\\d{1,5})?)*");
 
     public FtpSettings {

@@ -75,7 +75,8 @@ class FtpBadInputTest {
         server.vfs.accounts().execute(new org.eventvfs.domain.AccountCommand.ChangePassword("carol",
                 org.eventvfs.PasswordHasher.hash("new horse".toCharArray())), org.eventvfs.domain.Actor.cli("test")).await();
         FTPClient changed = server.connect();
-        assertThat(changed.login("carol", FtpTestServer.PASSWORD)).as("the old password, remembered before").isFalse();
+        assertThat(changed.login("carol", FtpTestServer.PASSWORD)).as("the old password, remembered before")
+                .isFalse();
         assertThat(changed.login("carol", "new horse")).isTrue();
         changed.disconnect();
     }

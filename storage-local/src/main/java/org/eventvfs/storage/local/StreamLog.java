@@ -26,8 +26,8 @@ import org.eventvfs.spi.StreamHead;
  *
  * <p>A durable log keeps a runway of zeros written past its end ({@link #RUNWAY}), as PostgreSQL
  * fills a WAL segment before using it: an append then overwrites bytes the file already has, so
- * its sync writes data only, without the journal commit that growing the file costs (about half
- * the sync's time on ext4). The runway is cut off when the log is closed, and recovery drops it
+ * its sync writes data only, without the journal commit that growing the file costs (a third to
+ * half of the sync's time on ext4). The runway is cut off when the log is closed, and recovery drops it
  * quietly after a crash (zeros where a frame would start are {@link BadFrame.Kind#UNWRITTEN}).
  */
 final class StreamLog implements Closeable {
