@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * every request, and Argon2id costs a tenth of a second on purpose, so a checked password is
  * remembered for a while as an HMAC under a key that lives only in this process; the entry
  * counts only while the account still has the password hash it was checked against. Shared by
- * the protocols on HTTP (WebDAV, the HTTP API).
+ * the protocols on HTTP (WebDAV, the HTTP API) and by FTP, whose clients often log in once per
+ * file or command.
  */
 public final class BasicLogin {
     private static final Logger LOG = LoggerFactory.getLogger(BasicLogin.class);

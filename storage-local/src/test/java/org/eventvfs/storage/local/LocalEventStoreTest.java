@@ -5,6 +5,7 @@ import static org.eventvfs.testkit.Await.failure;
 import static org.eventvfs.testkit.Await.result;
 import static org.eventvfs.testkit.EventChain.eventsOf;
 
+import ch.qos.logback.classic.Level;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.net.URI;
@@ -80,11 +81,7 @@ class LocalEventStoreTest extends EventStoreContractTest {
         Files.copy(data.resolve("events").resolve("default.log"), crashed.resolve("default.log"));
         close(store);
 
-        ch.qos.logback.classic.Logger recovery = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
-                .getLogger(LogRecovery.class);
-        ch.qos.logback.classic.Level level = recovery.getLevel();
-        recovery.setLevel(ch.qos.logback.classic.Level.INFO);
-        try (LogRecorder log = new LogRecorder(LogRecovery.class)) {
+        try (LogRecorder log = new LogRecorder(LogRecovery.class, Level.INFO)) {
             EventStore reopened = result(Storage.openEventStore(URI.create("file:events"),
                     new StorageContext(vertx, data.resolve("crashed"))));
             assertThat(result(reopened.head("default"))).isEqualTo(chain.head());
@@ -96,8 +93,6 @@ class LocalEventStoreTest extends EventStoreContractTest {
             close(reopened);
             assertThat(log.messages()).singleElement().asString()
                     .startsWith("INFO ").contains("stream default", "zero bytes after it");
-        } finally {
-            recovery.setLevel(level);
         }
     }
 

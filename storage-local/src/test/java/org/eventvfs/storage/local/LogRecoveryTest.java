@@ -6,9 +6,6 @@ import static org.eventvfs.testkit.Await.result;
 import static org.eventvfs.testkit.EventChain.eventsOf;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +15,8 @@ import org.eventvfs.spi.EventBatch;
 import org.eventvfs.spi.StreamHead;
 import org.eventvfs.testkit.EventChain;
 import org.eventvfs.testkit.LocalLogFrames.Frame;
+import org.eventvfs.testkit.LogRecorder;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * A crash can cut the last append short anywhere; damage can hit anything. The store must recover
@@ -85,26 +82,13 @@ class LogRecoveryTest extends WrittenLogTest {
 
     @Test
     void aTornTailIsCutWithAWarningNamingTheStreamAndTheBytes() throws IOException {
-        Logger logger = (Logger) LoggerFactory.getLogger(LogRecovery.class);
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        Level level = logger.getLevel();
-        logger.setLevel(Level.WARN);
-        logger.addAppender(appender);
-        try {
+        try (LogRecorder log = new LogRecorder(LogRecovery.class, Level.WARN)) {
             int cut = written.bytes().length - 7;
             assertRecovers(copyWith("warned", Arrays.copyOf(written.bytes(), cut)), cut);
-        } finally {
-            logger.detachAppender(appender);
-            logger.setLevel(level);
-        }
-
-        assertThat(appender.list).singleElement().satisfies(event -> {
-            assertThat(event.getLevel()).isEqualTo(Level.WARN);
-            assertThat(event.getFormattedMessage()).contains("stream default", "torn tail",
-                    "dropping " + (written.frame(-1).end() - written.frame(-1).start() - 7) + " bytes",
+            assertThat(log.messages()).singleElement().asString().startsWith("WARN ").contains("stream default",
+                    "torn tail", "dropping " + (written.frame(-1).end() - written.frame(-1).start() - 7) + " bytes",
                     "from byte " + written.frame(-1).start());
-        });
+        }
     }
 
     @Test
