@@ -15,6 +15,7 @@ import org.eventvfs.domain.VfsPath;
 import org.eventvfs.domain.VolumeCommand;
 import org.eventvfs.server.Cli.Result;
 import io.vertx.core.buffer.Buffer;
+import org.eventvfs.testkit.LocalBlocks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,9 +72,7 @@ class BlockCommandsTest {
             commit(server.vfs().volume("default").await(), "/f", content);
             lost = content.blocks().getFirst().hash().hex();
         }
-        try (Stream<Path> files = Files.walk(data.resolve("blobs"))) {
-            Files.delete(files.filter(f -> f.getFileName().toString().equals(lost)).findFirst().orElseThrow());
-        }
+        LocalBlocks.lose(data.resolve("blobs"), lost);
 
         Result verified = cli.run("verify", "--blobs", "--data", data.toString());
 
@@ -121,9 +120,7 @@ class BlockCommandsTest {
                 ACTOR).await();
     }
 
-    private static Stream<String> blockFiles(Path data) throws Exception {
-        try (Stream<Path> files = Files.walk(data.resolve("blobs"))) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.length() == 64).toList().stream();
-        }
+    private static Stream<String> blockFiles(Path data) {
+        return LocalBlocks.hashes(data.resolve("blobs")).stream();
     }
 }

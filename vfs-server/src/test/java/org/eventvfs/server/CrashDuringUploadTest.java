@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.eventvfs.testkit.LocalBlocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,13 +76,7 @@ class CrashDuringUploadTest {
     }
 
     private static long blockCount(Path data) throws IOException {
-        Path blobs = data.resolve("blobs");
-        if (!Files.isDirectory(blobs)) {
-            return 0;
-        }
-        try (var files = Files.walk(blobs)) {
-            return files.filter(f -> f.getFileName().toString().length() == 64).count();
-        }
+        return LocalBlocks.count(data.resolve("blobs"));
     }
 
     private Process startServer(Path data, int port) throws Exception {

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.eventvfs.domain.Sha256;
 import org.eventvfs.server.Cli.Result;
+import org.eventvfs.testkit.LocalBlocks;
 import org.eventvfs.testkit.LocalLogFrames;
 import org.eventvfs.testkit.LocalLogFrames.Frame;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,13 +101,7 @@ class VerifyCommandsTest {
     @Test
     void aFlippedByteInABlockNamesTheBlock() throws IOException {
         String victim = blocks.get(2);
-        Path file;
-        try (Stream<Path> files = Files.walk(data.resolve("blobs"))) {
-            file = files.filter(f -> f.getFileName().toString().equals(victim)).findFirst().orElseThrow();
-        }
-        byte[] bytes = Files.readAllBytes(file);
-        bytes[1000] ^= 0x40;
-        Files.write(file, bytes);
+        LocalBlocks.damage(data.resolve("blobs"), victim, 1000);
 
         Result result = verify();
 

@@ -101,10 +101,12 @@ public abstract class BlockCollectionContractTest extends OpenVfsTest {
         Content content = upload(volume, bytes(2 * BLOCK, 4));
         commit(volume, "/f", content);
         Sha256 lost = content.blocks().getFirst().hash();
-        BlobStore behindItsBack = Storage.openBlobStore(options.blobs(),
+        vfs.close().await();
+        BlobStore whileItWasDown = Storage.openBlobStore(options.blobs(),
                 new StorageContext(vertx, options.dataDirectory())).await();
-        behindItsBack.delete(lost).await();
-        behindItsBack.close().await();
+        whileItWasDown.delete(lost).await();
+        whileItWasDown.close().await();
+        vfs = StoreFixture.open(vertx, options);
 
         BlockCheck check = vfs.verifyBlocks().await();
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Random;
 import org.eventvfs.domain.Node;
 import org.eventvfs.domain.VfsPath;
+import org.eventvfs.testkit.LocalBlocks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,11 +120,7 @@ class WebDavClientQuirksTest {
     void propfindNeverOpensContentToFindAType() throws Exception {
         assertThat(alice.put("/paper.pdf", "%PDF-1.7 not really").status()).isEqualTo(201);
         assertThat(alice.put("/notes", "plain words").status()).isEqualTo(201);
-        try (var blocks = Files.walk(server.data.resolve("vfs").resolve("blobs"))) {
-            for (Path block : blocks.filter(Files::isRegularFile).toList()) {
-                Files.delete(block);
-            }
-        }
+        LocalBlocks.loseAll(server.data.resolve("vfs").resolve("blobs"));
 
         String props = alice.propfind("/", "1", null).body();
 

@@ -9,6 +9,7 @@ import org.eventvfs.domain.EventEnvelope;
 import org.eventvfs.domain.Node;
 import org.eventvfs.domain.VfsPath;
 import org.eventvfs.domain.VolumeEvent;
+import org.eventvfs.testkit.LocalBlocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,8 +88,6 @@ class WebDavEventsTest {
     }
 
     private long blockCount() throws Exception {
-        try (var files = Files.walk(server.data.resolve("vfs").resolve("blobs"))) {
-            return files.filter(Files::isRegularFile).count();
-        }
+        return LocalBlocks.count(server.data.resolve("vfs").resolve("blobs"));
     }
 }

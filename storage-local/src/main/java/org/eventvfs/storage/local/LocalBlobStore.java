@@ -34,20 +34,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded blob store: each block is a file {@code <folder>/ab/cd/abcd…} named by the 64 hex
- * digits of its SHA-256, two levels of 256 folders so no folder grows past a few thousand entries.
- * A block appears whole or not at all: it is written to {@code <folder>/tmp/}, synced, renamed into
- * place and its folder synced, so a crash leaves at most an unfinished temporary file, removed at
- * the next open. All file I/O runs on a small worker pool, never on an event loop.
+ * The embedded blob store. A block larger than {@link PackedBlocks#MAX_BLOCK} is a file
+ * {@code <folder>/ab/cd/abcd…} named by the 64 hex digits of its SHA-256, two levels of 256
+ * folders so no folder grows past a few thousand entries; it appears whole or not at all: it is
+ * written to {@code <folder>/tmp/}, synced, renamed into place and its folder synced, so a crash
+ * leaves at most an unfinished temporary file, removed at the next open. Smaller blocks are
+ * appended to pack files in {@code <folder>/packs/} ({@link PackedBlocks}); a store written before
+ * packs existed keeps its small block files, and reads them. All file I/O runs on a small worker
+ * pool, never on an event loop.
  */
 public final class LocalBlobStore implements BlobStore {
     private static final Logger LOG = LoggerFactory.getLogger(LocalBlobStore.class);
     private static final int IO_THREADS = 8;
     private static final String TMP = "tmp";
+    private static final String PACKS = "packs";
 
     private final Path directory;
     private final Path tmp;
     private final WorkerExecutor io;
+    private volatile PackedBlocks packed;
     private volatile boolean closed;
 
     private LocalBlobStore(Path directory, WorkerExecutor io) {
@@ -63,6 +68,7 @@ public final class LocalBlobStore implements BlobStore {
         LocalBlobStore store = new LocalBlobStore(folder, io);
         return io.executeBlocking(() -> {
             store.removeUnfinished();
+            store.packed = PackedBlocks.open(folder.resolve(PACKS));
             return store;
         }, false).onFailure(e -> io.close());
     }
@@ -83,7 +89,7 @@ public final class LocalBlobStore implements BlobStore {
 
     @Override
     public Future<Boolean> contains(Sha256 hash) {
-        return run("look up block " + hash, () -> Files.isRegularFile(pathOf(hash)));
+        return run("look up block " + hash, () -> packed.contains(hash) || Files.isRegularFile(pathOf(hash)));
     }
 
     /** Stores the block under the hash of its bytes unless a block of that hash is stored. */
@@ -95,7 +101,11 @@ public final class LocalBlobStore implements BlobStore {
             digest.update(bytes.duplicate());
             Sha256 hash = Sha256.of(digest.digest());
             Path target = pathOf(hash);
-            if (refreshed(target)) {
+            if (packed.refreshed(hash) || refreshed(target)) {
+                return hash;
+            }
+            if (bytes.remaining() <= PackedBlocks.MAX_BLOCK) {
+                packed.put(hash, bytes);
                 return hash;
             }
             Path written = writeTemporary(bytes);
@@ -114,6 +124,9 @@ public final class LocalBlobStore implements BlobStore {
      * False if the block is not stored.
      */
     private static boolean refreshed(Path block) throws IOException {
+        if (!Files.exists(block)) {
+            return false; // the common case, answered without the exception below
+        }
         try {
             Files.setLastModifiedTime(block, FileTime.from(Instant.now()));
             return true;
@@ -172,6 +185,10 @@ public final class LocalBlobStore implements BlobStore {
             return Future.failedFuture(new IllegalArgumentException("no range " + offset + "+" + length));
         }
         return run("read block " + hash, () -> {
+            ByteBuffer packedRange = packed.read(hash, offset, length);
+            if (packedRange != null) {
+                return BufferInternal.buffer(Unpooled.wrappedBuffer(packedRange));
+            }
             try (FileChannel channel = FileChannel.open(pathOf(hash), StandardOpenOption.READ)) {
                 ByteBuffer range = ByteBuffer.allocate(Math.clamp(channel.size() - offset, 0, length));
                 while (range.hasRemaining()) {
@@ -189,6 +206,7 @@ public final class LocalBlobStore implements BlobStore {
     @Override
     public Future<Void> delete(Sha256 hash) {
         return run("delete block " + hash, () -> {
+            packed.delete(hash);
             Files.deleteIfExists(pathOf(hash));
             return null;
         });
@@ -199,6 +217,8 @@ public final class LocalBlobStore implements BlobStore {
         return run("list blocks", () -> {
             List<StoredBlock> blocks = new ArrayList<>();
             walk((file, name) -> storedBlock(file, name).ifPresent(blocks::add));
+            packed.forEach((hash, length, storedMillis) ->
+                    blocks.add(new StoredBlock(hash, Instant.ofEpochMilli(storedMillis))));
             return blocks;
         });
     }
@@ -215,6 +235,10 @@ public final class LocalBlobStore implements BlobStore {
                 } catch (NoSuchFileException deletedSinceListed) {
                     // The garbage collector deleted it meanwhile: it no longer counts.
                 }
+            });
+            packed.forEach((hash, length, storedMillis) -> {
+                blocksAndBytes[0]++;
+                blocksAndBytes[1] += length;
             });
             return new BlobUsage(blocksAndBytes[0], blocksAndBytes[1]);
         });
@@ -271,7 +295,10 @@ public final class LocalBlobStore implements BlobStore {
             return Future.succeededFuture();
         }
         closed = true;
-        return io.close();
+        return io.executeBlocking(() -> {
+            packed.close();
+            return null;
+        }, false).eventually(io::close).mapEmpty();
     }
 
     private Path pathOf(Sha256 hash) {

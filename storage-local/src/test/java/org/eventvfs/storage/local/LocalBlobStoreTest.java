@@ -30,9 +30,9 @@ class LocalBlobStoreTest extends BlobStoreContractTest {
     }
 
     @Test
-    void aBlockIsAFileNamedByItsHashTwoFoldersDeep() {
+    void aLargeBlockIsAFileNamedByItsHashTwoFoldersDeep() {
         BlobStore store = open();
-        byte[] bytes = block(1000, 10);
+        byte[] bytes = block(PackedBlocks.MAX_BLOCK + 1, 10);
         Sha256 hash = hashOf(bytes);
 
         result(store.put(Buffer.buffer(bytes)));
@@ -74,10 +74,14 @@ class LocalBlobStoreTest extends BlobStoreContractTest {
             hashes[i] = hashOf(bytes);
             result(store.put(Buffer.buffer(bytes)));
         }
+        byte[] large = block(PackedBlocks.MAX_BLOCK + 1, 99);
+        Sha256 largeHash = result(store.put(Buffer.buffer(large)));
         result(store.delete(hashes[0]));
-        Files.writeString(data.resolve("blobs").resolve(hashes[1].hex().substring(0, 2)).resolve("README"), "not a block");
+        Path folder = Files.createDirectories(data.resolve("blobs").resolve(hashes[1].hex().substring(0, 2)));
+        Files.writeString(folder.resolve("README"), "not a block");
 
-        assertThat(result(store.list())).extracting(StoredBlock::hash).containsExactlyInAnyOrder(
-                Arrays.copyOfRange(hashes, 1, hashes.length));
+        Sha256[] expected = Arrays.copyOf(Arrays.copyOfRange(hashes, 1, hashes.length), hashes.length);
+        expected[hashes.length - 1] = largeHash;
+        assertThat(result(store.list())).extracting(StoredBlock::hash).containsExactlyInAnyOrder(expected);
     }
 }

@@ -15,6 +15,7 @@ import org.eventvfs.VfsOptions;
 import org.eventvfs.Volume;
 import org.eventvfs.domain.Content;
 import org.eventvfs.domain.VfsException;
+import org.eventvfs.testkit.LocalBlocks;
 import org.eventvfs.testkit.StoreFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,12 +82,8 @@ class SmallBlockCacheTest {
         return upload.finish().await();
     }
 
-    private void deleteBlockFiles() throws IOException {
-        try (var files = Files.walk(dir.resolve("blobs"))) {
-            for (Path file : files.filter(f -> f.getFileName().toString().length() == 64).toList()) {
-                Files.delete(file);
-            }
-        }
+    private void deleteBlockFiles() {
+        LocalBlocks.loseAll(dir.resolve("blobs"));
     }
 
     private static byte[] bytes(int n) {
