@@ -56,6 +56,30 @@ jfr_dump() { # PID FILE: a dump on exit races the shutdown (garbled method names
         || note "could not dump the flight recording"
 }
 
+jit_compiles() { # PID: methods the JVM has compiled so far (HotSpot's sun.ci.totalCompiles)
+    "$(dirname "$(readlink -f "/proc/$1/exe")")/jcmd" "$1" PerfCounter.print 2>/dev/null \
+        | sed -n 's/^sun\.ci\.totalCompiles=//p'
+}
+
+# warm_until_compiled PID MAX_ROUNDS COMMAND...: runs COMMAND (one untimed round of the workloads)
+# again while the round before made the JVM compile more than 50 methods, at most MAX_ROUNDS
+# times, so that the timed steps measure compiled code, not the JIT compiling it. Prints what
+# each round compiled.
+warm_until_compiled() {
+    local pid=$1 max=$2 before after round compiled=()
+    shift 2
+    before=$(jit_compiles "$pid")
+    [[ -n $before ]] || { note "no JIT counters from pid $pid: one warm-up round only"; return 0; }
+    for ((round = 1; round <= max; round++)); do
+        "$@" || return 1
+        after=$(jit_compiles "$pid")
+        compiled+=("$((after - before))")
+        (( after - before <= 50 )) && break
+        before=$after
+    done
+    note "eventvfs warmed up in ${#compiled[@]} more rounds, methods compiled in each: ${compiled[*]}"
+}
+
 wait_port() { # PORT PID NAME LOG
     local i
     for ((i = 0; i < 300; i++)); do

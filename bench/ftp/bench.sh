@@ -16,13 +16,15 @@ vsftpd_port=${BENCH_FTP_VSFTPD_PORT:-2631}
 vfs_port=${BENCH_FTP_VFS_PORT:-2632}
 warm_files=${BENCH_FTP_WARMUP_FILES:-2000}  # untimed warm-up: small files, then MiB of one file
 warm_mb=${BENCH_FTP_WARMUP_MB:-128}
+warm_rounds=${BENCH_FTP_WARMUP_ROUNDS:-8}    # more rounds for eventvfs while its JIT still compiles
 keep=${BENCH_FTP_KEEP:-}                    # non-empty: keep the work folder (logs, data)
 start_timeout=${BENCH_FTP_START_TIMEOUT:-600}
 
 for n in "$big_mb" "$small_n" "$small_kb" "$runs" "$vsftpd_port" "$vfs_port"; do
     [[ $n =~ ^[0-9]+$ && $n -gt 0 ]] || die "sizes, counts and ports must be positive integers (got '$n')"
 done
-[[ $warm_files =~ ^[0-9]+$ && $warm_mb =~ ^[0-9]+$ ]] || die "warm-up sizes must be integers (0 for none)"
+[[ $warm_files =~ ^[0-9]+$ && $warm_mb =~ ^[0-9]+$ && $warm_rounds =~ ^[0-9]+$ ]] \
+    || die "warm-up sizes and rounds must be integers (0 for none)"
 [[ $(id -u) == 0 ]] || die "vsftpd needs root to start (it drops to its ftp user); run as root"
 servers=(vsftpd eventvfs)
 
@@ -148,20 +150,27 @@ disk_probe "$work"
 # Warm-up (untimed), so that the JVM has compiled its hot paths before anything is timed.
 if (( warm_files > 0 || warm_mb > 0 )); then
     note "warming the servers up: ${warm_mb} MiB and ${warm_files} small files"
-    (( warm_files > 0 )) && random_files "$local/warm" "$warm_files" 4
     (( warm_mb > 0 )) && head -c $((warm_mb << 20)) /dev/urandom >"$local/warm-big"
-    for s in "${servers[@]}"; do
+    warm_round=0
+    warm_round() { # SERVER: one round, into a folder of its own, with small files of new bytes
+        warm_round=$((warm_round + 1))
         if (( warm_mb > 0 )); then
-            put_file "$s" warm-big "$local/warm-big" && get_file "$s" warm-big "$local/warm-big.down" \
-                || die "warm-up failed against $s"
-            cmp -s "$local/warm-big" "$local/warm-big.down" || die "$s: the warm-up file came back different"
+            put_file "$1" "warm-big-$warm_round" "$local/warm-big" \
+                && get_file "$1" "warm-big-$warm_round" "$local/warm-big.down" || return 1
+            cmp -s "$local/warm-big" "$local/warm-big.down" || die "$1: the warm-up file came back different"
         fi
         if (( warm_files > 0 )); then
-            rm -rf "$local/warm.down"
-            put_tree "$s" warm "$local/warm" && get_tree "$s" warm "$local/warm.down" || die "warm-up failed against $s"
-            same_files "$local/warm.down" "$local/warm.sums" || die "$s: the warm-up files came back different"
+            rm -rf "$local/warm" "$local/warm.down"
+            random_files "$local/warm" "$warm_files" 4
+            put_tree "$1" "warm-$warm_round" "$local/warm" \
+                && get_tree "$1" "warm-$warm_round" "$local/warm.down" || return 1
+            same_files "$local/warm.down" "$local/warm.sums" || die "$1: the warm-up files came back different"
         fi
+    }
+    for s in "${servers[@]}"; do
+        warm_round "$s" || die "warm-up failed against $s"
     done
+    warm_until_compiled "${pid[eventvfs]}" "$warm_rounds" warm_round eventvfs || die "warm-up failed against eventvfs"
     rm -rf "$local/warm" "$local/warm.down" "$local/warm-big" "$local/warm-big.down"
 fi
 

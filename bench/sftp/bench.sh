@@ -19,13 +19,15 @@ workloads=${BENCH_SFTP_WORKLOADS:-session big small list rename flush}
 ciphers=${BENCH_SFTP_CIPHER:-aes128-gcm@openssh.com aes128-ctr}
 warm_files=${BENCH_SFTP_WARMUP_FILES:-2000}  # untimed warm-up: small files, then MiB of one file
 warm_mb=${BENCH_SFTP_WARMUP_MB:-128}
+warm_rounds=${BENCH_SFTP_WARMUP_ROUNDS:-8}     # more rounds for eventvfs while its JIT still compiles
 keep=${BENCH_SFTP_KEEP:-}                   # non-empty: keep the work folder (logs, data)
 start_timeout=${BENCH_SFTP_START_TIMEOUT:-600}  # seconds for ./vfs run to print ready: (may build first)
 
 for n in "$big_mb" "$small_n" "$small_kb" "$list_n" "$runs" "$ssh_port" "$vfs_port"; do
     [[ $n =~ ^[0-9]+$ && $n -gt 0 ]] || die "sizes, counts and ports must be positive integers (got '$n')"
 done
-[[ $warm_files =~ ^[0-9]+$ && $warm_mb =~ ^[0-9]+$ ]] || die "warm-up sizes must be integers (0 for none)"
+[[ $warm_files =~ ^[0-9]+$ && $warm_mb =~ ^[0-9]+$ && $warm_rounds =~ ^[0-9]+$ ]] \
+    || die "warm-up sizes and rounds must be integers (0 for none)"
 
 # ---------------------------------------------------------------------------------------------
 # 1. What it needs: OpenSSH's server (for sshd and sftp-server) and client.
@@ -214,10 +216,17 @@ if (( warm_files > 0 || warm_mb > 0 )); then
         for f in $warm_names; do echo "rm warm/r$f"; done
         echo 'rmdir warm'
     } >"$batches/warm"
+    warm_round() { # SERVER: one round, with small files of new bytes (bytes stored before skip their writes)
+        if (( warm_files > 0 )); then
+            rm -f "$local/warm"/s*
+            head -c $((warm_files * 4096)) /dev/urandom | (cd "$local/warm" && split -a 5 -d -b 4096 - s)
+        fi
+        sftp_batch "$1" "$batches/warm" && rm -rf "$local/warm.down"
+    }
     for s in "${servers[@]}"; do
-        sftp_batch "$s" "$batches/warm" || die "warm-up failed against $s"
-        rm -rf "$local/warm.down"
+        warm_round "$s" || die "warm-up failed against $s"
     done
+    warm_until_compiled "$vfs_pid" "$warm_rounds" warm_round eventvfs || die "warm-up failed against eventvfs"
     rm -rf "$local/warm"
 fi
 
