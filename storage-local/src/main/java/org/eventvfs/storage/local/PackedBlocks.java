@@ -61,8 +61,8 @@ final class PackedBlocks {
     /** Reads the packs in {@code folder}, if there are any; the folder is made at the first put. */
     static PackedBlocks open(Path folder) throws IOException {
         PackedBlocks blocks = new PackedBlocks(folder);
-        Set<Long> numbers = numbers(folder);
-        long newest = numbers.isEmpty() ? -1 : ((TreeSet<Long>) numbers).last();
+        TreeSet<Long> numbers = numbers(folder);
+        long newest = numbers.isEmpty() ? -1 : numbers.last();
         for (long number : numbers) {
             blocks.load(number, number == newest);
         }
@@ -70,8 +70,8 @@ final class PackedBlocks {
         return blocks;
     }
 
-    private static Set<Long> numbers(Path folder) throws IOException {
-        Set<Long> numbers = new TreeSet<>();
+    private static TreeSet<Long> numbers(Path folder) throws IOException {
+        TreeSet<Long> numbers = new TreeSet<>();
         if (Files.isDirectory(folder)) {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + Pack.SUFFIX)) {
                 for (Path file : files) {
