@@ -23,6 +23,7 @@ wanted=${BENCH_WEBDAV_SERVERS:-httpd rclone eventvfs}
 workloads=${BENCH_WEBDAV_WORKLOADS:-big small list mixed}
 warm_files=${BENCH_WEBDAV_WARMUP_FILES:-2000}  # untimed warm-up: small files, then MiB of one file
 warm_mb=${BENCH_WEBDAV_WARMUP_MB:-128}
+warm_rounds=${BENCH_WEBDAV_WARMUP_ROUNDS:-8}  # more rounds for eventvfs while its JIT still compiles
 keep=${BENCH_WEBDAV_KEEP:-}                    # non-empty: keep the work folder (logs, data)
 start_timeout=${BENCH_WEBDAV_START_TIMEOUT:-600}  # seconds for ./vfs run to print ready: (may build first)
 
@@ -30,7 +31,8 @@ for n in "$big_mb" "$small_n" "$small_kb" "$list_n" "$clients" "$rounds" "$runs"
         "$httpd_port" "$rclone_port" "$vfs_port"; do
     [[ $n =~ ^[0-9]+$ && $n -gt 0 ]] || die "sizes, counts and ports must be positive integers (got '$n')"
 done
-[[ $warm_files =~ ^[0-9]+$ && $warm_mb =~ ^[0-9]+$ ]] || die "warm-up sizes must be integers (0 for none)"
+[[ $warm_files =~ ^[0-9]+$ && $warm_mb =~ ^[0-9]+$ && $warm_rounds =~ ^[0-9]+$ ]] \
+    || die "warm-up sizes and rounds must be integers (0 for none)"
 servers=()
 for s in httpd rclone eventvfs; do   # this order, whatever the order asked for
     [[ " $wanted " == *" $s "* ]] && servers+=("$s")
@@ -291,13 +293,14 @@ get_config() { # SERVER REMOTE-FOLDER LOCAL-FOLDER DOWNLOAD-FOLDER CONFIG
 # SFTP benchmark found, a cold eventvfs is much slower on its first thousands of requests).
 if (( warm_files > 0 || warm_mb > 0 )); then
     note "warming the servers up: ${warm_mb} MiB and ${warm_files} small files"
-    (( warm_files > 0 )) && random_files "$local/warm" "$warm_files" 4
     (( warm_mb > 0 )) && head -c $((warm_mb << 20)) /dev/urandom >"$local/warm-big"
-    for s in "${servers[@]}"; do
+    warm_round() { # SERVER: one round, with small files of new bytes (bytes stored before skip their writes)
+        local s=$1
+        (( warm_files > 0 )) && random_files "$local/warm" "$warm_files" 4
         if (( warm_mb > 0 )); then
             { curl_head; put_entry "${base[$s]}warm-big" "$local/warm-big"; echo next
               curl_head; get_entry "${base[$s]}warm-big" "$local/warm-big.down"; } >"$cfg/warm-big"
-            curl_run "$s" "$cfg/warm-big" 2 || die "warm-up failed against $s"
+            curl_run "$s" "$cfg/warm-big" 2 || return 1
             cmp -s "$local/warm-big" "$local/warm-big.down" || die "$s: the warm-up file came back different"
             dav "$s" DELETE warm-big
         fi
@@ -307,12 +310,16 @@ if (( warm_files > 0 || warm_mb > 0 )); then
             rm -rf "$local/warm.down" && mkdir "$local/warm.down"
             get_config "$s" warm "$local/warm" "$local/warm.down" "$cfg/warm-get"
             { curl_head; propfind_entry "${base[$s]}warm/" "$out/warm-propfind.xml"; } >"$cfg/warm-propfind"
-            for c in warm-put warm-get; do curl_run "$s" "$cfg/$c" "$warm_files" || die "warm-up failed against $s"; done
-            curl_run "$s" "$cfg/warm-propfind" 1 || die "warm-up failed against $s"
+            for c in warm-put warm-get; do curl_run "$s" "$cfg/$c" "$warm_files" || return 1; done
+            curl_run "$s" "$cfg/warm-propfind" 1 || return 1
             same_files "$local/warm.down" "$local/warm.sums" || die "$s: the warm-up files came back different"
             dav "$s" DELETE warm/
         fi
+    }
+    for s in "${servers[@]}"; do
+        warm_round "$s" || die "warm-up failed against $s"
     done
+    warm_until_compiled "${pid[eventvfs]}" "$warm_rounds" warm_round eventvfs || die "warm-up failed against eventvfs"
     rm -rf "$local/warm" "$local/warm.down" "$local/warm-big" "$local/warm-big.down"
 fi
 
