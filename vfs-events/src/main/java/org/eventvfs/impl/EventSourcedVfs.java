@@ -105,6 +105,11 @@ public final class EventSourcedVfs implements Vfs {
             return Future.failedFuture(invalid);
         }
         Future<ProjectedVolume> loading = volumes.computeIfAbsent(name, this::load);
+        if (loading.succeeded()) {
+            // Not through the loading future: its callbacks run on the context that loaded the
+            // volume, a trip to another event loop and back for every request of every protocol.
+            return Future.succeededFuture(loading.result());
+        }
         loading.onFailure(e -> volumes.remove(name, loading));
         return loading.map(v -> v);
     }
