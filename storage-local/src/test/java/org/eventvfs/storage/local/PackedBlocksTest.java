@@ -5,6 +5,7 @@ import static org.eventvfs.testkit.Await.failure;
 import static org.eventvfs.testkit.Await.result;
 
 import ch.qos.logback.classic.Level;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
@@ -195,6 +196,39 @@ class PackedBlocksTest {
         result(store.delete(hash));
         assertThat(file).doesNotExist();
         assertThat(result(store.contains(hash))).isFalse();
+    }
+
+    @Test
+    void concurrentPutsAndDeletesWithACompactionLeaveExactlyTheLiveBlocksAfterAReopen() throws IOException {
+        List<byte[]> blocks = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            blocks.add(block(1 + (i * 997) % PackedBlocks.MAX_BLOCK, 5000 + i));
+        }
+        List<Future<Sha256>> puts = new ArrayList<>();
+        for (byte[] bytes : blocks) {
+            puts.add(store.put(Buffer.buffer(bytes)));
+        }
+        result(Future.all(puts));
+        reopen();
+        Path first = packs().getFirst();
+        List<Future<?>> mixed = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            byte[] bytes = blocks.get(i);
+            // Two thirds deleted: the first pack is compacted while puts and deletes still run.
+            mixed.add(i % 3 != 0 ? store.delete(hashOf(bytes)) : store.put(Buffer.buffer(bytes)));
+        }
+        result(Future.all(mixed));
+        reopen();
+
+        for (int i = 0; i < blocks.size(); i++) {
+            if (i % 3 != 0) {
+                assertThat(result(store.contains(hashOf(blocks.get(i))))).as("block %d", i).isFalse();
+            } else {
+                assertThat(read(blocks.get(i))).as("block %d", i).isEqualTo(blocks.get(i));
+            }
+        }
+        assertThat(result(store.list())).hasSize((blocks.size() + 2) / 3);
+        assertThat(packs()).hasSize(1).doesNotContain(first);
     }
 
     private BlobStore open() {
