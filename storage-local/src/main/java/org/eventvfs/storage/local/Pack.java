@@ -15,14 +15,12 @@ import java.util.Set;
  * store's run is appended to; a pack is never changed otherwise, only deleted whole once its live
  * records were copied into a newer one.
  *
- * <p>The pack being appended to keeps a runway of zeros written ahead of its records, as the
- * event log does (docs/log-format.md), so that syncing an append writes data only.
+ * <p>The pack being appended to keeps a {@link Runway} of zeros written ahead of its records,
+ * as the event log does, so that syncing an append writes data only.
  */
 final class Pack {
     static final String SUFFIX = ".pack";
     private static final String DEAD_SUFFIX = ".dead";
-    private static final int RUNWAY = 1 << 20;
-    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 * 1024);
 
     final long number;
     private final Path file;
@@ -106,7 +104,9 @@ final class Pack {
     boolean write(PackRecord record, ByteBuffer header, ByteBuffer body) throws IOException {
         boolean grown = record.offset() + record.size() > written;
         if (grown) {
-            extendRunway(record.offset() + record.size() + RUNWAY);
+            long runwayEnd = record.offset() + record.size() + Runway.SIZE;
+            Runway.fill(channel, written, runwayEnd);
+            written = runwayEnd;
         }
         long at = record.offset();
         while (header.hasRemaining()) {
@@ -212,13 +212,5 @@ final class Pack {
 
     private Path deadFile() {
         return file.resolveSibling("%016x%s".formatted(number, DEAD_SUFFIX));
-    }
-
-    private void extendRunway(long size) throws IOException {
-        for (long at = written; at < size; ) {
-            ByteBuffer zeros = ZEROS.duplicate().clear().limit((int) Math.min(ZEROS.capacity(), size - at));
-            at += channel.write(zeros, at);
-        }
-        written = size;
     }
 }

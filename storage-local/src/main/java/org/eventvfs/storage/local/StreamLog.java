@@ -34,8 +34,7 @@ final class StreamLog implements Closeable {
     private static final int MIN_READ_BUFFER = 64 * 1024;
     private static final int BYTES_PER_EVENT_GUESS = 512;
     /** How far past the end zeros are written at once when an append runs past them. */
-    static final int RUNWAY = 1 << 20;
-    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 * 1024);
+    static final int RUNWAY = Runway.SIZE;
 
     private final String stream;
     private final Path file;
@@ -205,10 +204,7 @@ final class StreamLog implements Closeable {
 
     /** Writes zeros from the file's end up to {@code size}; the append's sync makes them durable. */
     private void extendRunway(long size) throws IOException {
-        for (long at = written; at < size; ) {
-            ByteBuffer zeros = ZEROS.duplicate().clear().limit((int) Math.min(ZEROS.capacity(), size - at));
-            at += channel.write(zeros, at);
-        }
+        Runway.fill(channel, written, size);
         written = size;
     }
 

@@ -95,9 +95,7 @@ class PackedBlocksTest {
         result(store.close());
         Path pack = packs().getFirst();
         ByteBuffer torn = PackRecord.header(Sha256.EMPTY, 5000, 0);
-        try (FileChannel channel = FileChannel.open(pack, StandardOpenOption.APPEND)) {
-            channel.write(new ByteBuffer[] {torn, ByteBuffer.allocate(100)});
-        }
+        append(pack, torn, ByteBuffer.allocate(100));
 
         try (LogRecorder log = new LogRecorder(PackRecovery.class, Level.INFO)) {
             store = open();
@@ -145,10 +143,8 @@ class PackedBlocksTest {
         result(store.close());
         byte[] lost = block(1000, 55);
         Path pack = packs().getFirst();
-        try (FileChannel channel = FileChannel.open(pack, StandardOpenOption.APPEND)) {
-            // A stop after the header reached the disk and before the body did: the runway's zeros remain.
-            channel.write(new ByteBuffer[] {PackRecord.header(hashOf(lost), 1000, 0), ByteBuffer.allocate(1000 + 4096)});
-        }
+        // A stop after the header reached the disk and before the body did: the runway's zeros remain.
+        append(pack, PackRecord.header(hashOf(lost), 1000, 0), ByteBuffer.allocate(1000 + 4096));
 
         store = open();
 
@@ -262,6 +258,12 @@ class PackedBlocksTest {
             blocks.add(bytes);
         }
         return blocks;
+    }
+
+    private static void append(Path pack, ByteBuffer... bytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(pack, StandardOpenOption.APPEND)) {
+            channel.write(bytes);
+        }
     }
 
     private byte[] read(byte[] block) {
