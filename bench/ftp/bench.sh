@@ -53,8 +53,8 @@ cleanup() {
 }
 on_exit cleanup
 
-local=$work/local out=$work/out
-mkdir -p "$local" "$out"
+local=$(client_folder "$work") out=$work/out
+mkdir -p "$out"
 password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 declare -A port=([vsftpd]=$vsftpd_port [eventvfs]=$vfs_port)
 for s in "${servers[@]}"; do
@@ -176,7 +176,7 @@ fi
 
 # Each timed step starts with the disk synced (untimed): the pages vsftpd leaves dirty (it never
 # fsyncs) would otherwise be written back during eventvfs's next step and slow its fsyncs down.
-timed() { sync; time_step_pid "$@"; }
+timed() { time_step_pid "$@"; }
 
 note "uploading and downloading ${big_mb} MiB"
 for ((r = 0; r < runs; r++)); do

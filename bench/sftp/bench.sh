@@ -67,8 +67,9 @@ cleanup() {
 }
 on_exit cleanup
 
-keys=$work/keys ssh_root=$work/openssh-root vfs_data=$work/vfs-data local=$work/local batches=$work/batches
-mkdir -p "$keys" "$ssh_root" "$vfs_data" "$local" "$batches"
+keys=$work/keys ssh_root=$work/openssh-root vfs_data=$work/vfs-data batches=$work/batches
+mkdir -p "$keys" "$ssh_root" "$vfs_data" "$batches"
+local=$(client_folder "$work")
 ssh-keygen -q -t ed25519 -N '' -C bench-client -f "$keys/client"
 ssh-keygen -q -t ed25519 -N '' -C bench-host -f "$keys/host_ed25519"
 cp "$keys/client.pub" "$keys/authorized_keys"
@@ -170,6 +171,7 @@ server_cpu() { # SERVER
 # (keeping the smallest over runs).
 time_step() {
     local name=$1 server=$2 batch=$3 out=${4:-/dev/null} t0 t1 c0 c1
+    settle_disk
     c0=$(server_cpu "$server")
     t0=$(now)
     sftp_batch "$server" "$batch" "$out" || die "$name failed against $server"

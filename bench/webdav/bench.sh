@@ -78,8 +78,8 @@ cleanup() {
 }
 on_exit cleanup
 
-local=$work/local cfg=$work/curl out=$work/out
-mkdir -p "$local" "$cfg" "$out"
+local=$(client_folder "$work") cfg=$work/curl out=$work/out
+mkdir -p "$cfg" "$out"
 password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 declare -A port=([httpd]=$httpd_port [rclone]=$rclone_port [eventvfs]=$vfs_port)
 for s in "${servers[@]}"; do
