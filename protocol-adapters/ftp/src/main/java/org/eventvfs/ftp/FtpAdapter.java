@@ -149,6 +149,7 @@ public final class FtpAdapter extends BlockingAdapter<FtpSettings> {
         commands.addCommand("PASS", new PassCommand());
         commands.addCommand("STOR", UploadCommand.store());
         commands.addCommand("APPE", UploadCommand.append());
+        commands.addCommand("RETR", new DownloadCommand());
         commands.addCommand("RNFR", CheckedCommand.renameFrom());
         commands.addCommand("RMD", CheckedCommand.removeDirectory());
         commands.addCommand("DELE", CheckedCommand.delete());

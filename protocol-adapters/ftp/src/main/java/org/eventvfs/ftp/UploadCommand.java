@@ -152,7 +152,7 @@ final class UploadCommand extends AbstractCommand {
         ChannelSink sink = new ChannelSink(channel);
         try {
             OutputStream out = new BufferedOutputStream(sink, VfsFtpFile.STREAM_BUFFER);
-            data.transferFromClient(session.getFtpletSession(), out);
+            DataTransfer.fromClient(session, data, out);
             out.flush();
         } catch (IOException e) {
             boolean ours = sink.failure != null;

@@ -135,6 +135,31 @@ class FtpCommandsTest {
     }
 
     @Test
+    void retrieveRefusesWhatItCannotSendAndKeepsServing() throws IOException {
+        assertThat(ftp.sendCommand("RETR")).as("no name").isEqualTo(501);
+        put("here.txt", "h".getBytes(UTF_8));
+        assertThat(ftp.makeDirectory("folder")).isTrue();
+        assertThat(ftp.retrieveFile("folder", new ByteArrayOutputStream())).isFalse();
+        assertThat(ftp.getReplyCode()).isEqualTo(550);
+        assertThat(ftp.getReplyString()).contains("not a plain file");
+        assertThat(ftp.retrieveFile("missing.txt", new ByteArrayOutputStream())).isFalse();
+        assertThat(ftp.getReplyString()).startsWith("550").contains("no such file");
+        assertThat(get("here.txt")).isEqualTo("h".getBytes(UTF_8));
+    }
+
+    @Test
+    void retrieveBeforeAnyPasvOrPortIsOutOfSequence() throws IOException {
+        put("early.txt", "e".getBytes(UTF_8));
+        FTPClient fresh = server.login("alice");
+        try {
+            assertThat(fresh.sendCommand("RETR", "early.txt")).as("no PASV or PORT yet").isEqualTo(503);
+            assertThat(fresh.retrieveFile("early.txt", new ByteArrayOutputStream())).isTrue();
+        } finally {
+            fresh.disconnect();
+        }
+    }
+
+    @Test
     void renameDeleteAndTheirErrors() throws IOException {
         put("old.txt", "o".getBytes(UTF_8));
         put("taken.txt", "t".getBytes(UTF_8));
