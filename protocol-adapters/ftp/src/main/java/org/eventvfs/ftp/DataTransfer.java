@@ -8,8 +8,11 @@ import java.lang.invoke.VarHandle;
 import java.net.Socket;
 import org.apache.ftpserver.ftplet.DataConnection;
 import org.apache.ftpserver.ftplet.DataType;
+import org.apache.ftpserver.ftplet.DefaultFtpReply;
+import org.apache.ftpserver.ftplet.FtpReply;
 import org.apache.ftpserver.impl.FtpIoSession;
 import org.apache.ftpserver.impl.IODataConnection;
+import org.apache.ftpserver.impl.IODataConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +52,24 @@ final class DataTransfer {
         try (OutputStream out = socket.getOutputStream()) {
             return copy(session, in, out, false);
         }
+    }
+
+    /**
+     * Refuses a transfer command that names no file (501) or comes before any PASV or PORT (503);
+     * true when it sent that reply.
+     */
+    static boolean refused(FtpIoSession session, String command, String argument) {
+        if (argument == null) {
+            session.write(new DefaultFtpReply(FtpReply.REPLY_501_SYNTAX_ERROR_IN_PARAMETERS_OR_ARGUMENTS,
+                    command + " needs a file name"));
+            return true;
+        }
+        if (session.getDataConnection() instanceof IODataConnectionFactory data && data.getInetAddress() == null) {
+            session.write(new DefaultFtpReply(FtpReply.REPLY_503_BAD_SEQUENCE_OF_COMMANDS,
+                    "PORT or PASV must be issued first"));
+            return true;
+        }
+        return false;
     }
 
     private static long copy(FtpIoSession session, InputStream in, OutputStream out, boolean upload)

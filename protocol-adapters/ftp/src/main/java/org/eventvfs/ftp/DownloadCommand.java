@@ -12,7 +12,6 @@ import org.apache.ftpserver.ftplet.FtpReply;
 import org.apache.ftpserver.ftplet.FtpRequest;
 import org.apache.ftpserver.impl.FtpIoSession;
 import org.apache.ftpserver.impl.FtpServerContext;
-import org.apache.ftpserver.impl.IODataConnectionFactory;
 import org.apache.ftpserver.impl.ServerFtpStatistics;
 
 /**
@@ -49,9 +48,7 @@ final class DownloadCommand extends RETR {
     /** The file the request names, or null when a reply refusing it was sent. */
     private static FtpFile readable(FtpIoSession session, FtpRequest request) {
         String argument = request.getArgument();
-        if (argument == null) {
-            session.write(new DefaultFtpReply(FtpReply.REPLY_501_SYNTAX_ERROR_IN_PARAMETERS_OR_ARGUMENTS,
-                    "RETR needs a file name"));
+        if (DataTransfer.refused(session, "RETR", argument)) {
             return null;
         }
         FtpFile file;
@@ -67,11 +64,6 @@ final class DownloadCommand extends RETR {
         if (refusal != null) {
             session.write(new DefaultFtpReply(FtpReply.REPLY_550_REQUESTED_ACTION_NOT_TAKEN,
                     (file == null ? argument : file.getAbsolutePath()) + ": " + refusal));
-            return null;
-        }
-        if (session.getDataConnection() instanceof IODataConnectionFactory data && data.getInetAddress() == null) {
-            session.write(new DefaultFtpReply(FtpReply.REPLY_503_BAD_SEQUENCE_OF_COMMANDS,
-                    "PORT or PASV must be issued first"));
             return null;
         }
         return file;

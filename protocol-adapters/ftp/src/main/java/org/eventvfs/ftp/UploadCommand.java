@@ -19,7 +19,6 @@ import org.apache.ftpserver.ftplet.FtpReply;
 import org.apache.ftpserver.ftplet.FtpRequest;
 import org.apache.ftpserver.impl.FtpIoSession;
 import org.apache.ftpserver.impl.FtpServerContext;
-import org.apache.ftpserver.impl.IODataConnectionFactory;
 import org.apache.ftpserver.impl.ServerFtpStatistics;
 import org.eventvfs.RemoteAddresses;
 import org.eventvfs.nio.VfsFileSystems;
@@ -90,14 +89,7 @@ final class UploadCommand extends AbstractCommand {
     /** The file named by the request, or null when a reply refusing it was sent. */
     private VfsFtpFile target(FtpIoSession session, FtpRequest request) {
         String argument = request.getArgument();
-        if (argument == null) {
-            session.write(new DefaultFtpReply(FtpReply.REPLY_501_SYNTAX_ERROR_IN_PARAMETERS_OR_ARGUMENTS,
-                    name() + " needs a file name"));
-            return null;
-        }
-        if (session.getDataConnection() instanceof IODataConnectionFactory data && data.getInetAddress() == null) {
-            session.write(new DefaultFtpReply(FtpReply.REPLY_503_BAD_SEQUENCE_OF_COMMANDS,
-                    "PORT or PASV must be issued first"));
+        if (DataTransfer.refused(session, name(), argument)) {
             return null;
         }
         VfsFtpFile file;
