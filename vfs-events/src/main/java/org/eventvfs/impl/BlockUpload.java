@@ -20,6 +20,10 @@ import org.eventvfs.spi.BlobStore;
  * digest takes in each block, in order, on a worker: the writer's thread only copies, since on an
  * SFTP channel it is the one thread every request of a transfer waits for. At most
  * {@link #MAX_BLOCKS_IN_FLIGHT} blocks wait for the store and the digest.
+ *
+ * <p>The first block's digest waits for a second block: a file of one block (every small file) has
+ * the SHA-256 of that block, which the store answers anyway, so it is spared a second hash and a
+ * hop to a worker.
  */
 final class BlockUpload implements Upload {
     static final int MAX_BLOCKS_IN_FLIGHT = 2;
@@ -32,6 +36,8 @@ final class BlockUpload implements Upload {
     private final List<Future<BlockRef>> blocks = new ArrayList<>();
     private final ArrayDeque<Future<?>> inFlight = new ArrayDeque<>();
     private Future<Void> digested = Future.succeededFuture();
+    /** The first block, until a second one makes the whole file's digest need it; then null. */
+    private Buffer firstBlock;
     private long size;
     private boolean finished;
 
@@ -67,8 +73,11 @@ final class BlockUpload implements Upload {
         if (buffers.filled() > 0) {
             storeBlock();
         }
-        return Future.all(blocks).compose(all -> digested.map(v -> new Content(size, Sha256.of(whole.digest()),
-                all.<BlockRef>list())));
+        return Future.all(blocks).compose(all -> digested.map(v -> {
+            List<BlockRef> refs = all.list();
+            Sha256 digest = refs.size() == 1 ? refs.get(0).hash() : Sha256.of(whole.digest());
+            return new Content(size, digest, refs);
+        }));
     }
 
     @Override
@@ -80,14 +89,28 @@ final class BlockUpload implements Upload {
         Buffer block = buffers.take();
         int length = block.length();
         Future<BlockRef> stored = blobs.put(block).map(hash -> new BlockRef(hash, length));
+        blocks.add(stored);
+        if (blocks.size() == 1) {
+            firstBlock = block; // given back when digested, or dropped with the upload
+            inFlight.add(stored);
+            return;
+        }
+        if (firstBlock != null) {
+            digest(firstBlock, blocks.get(0));
+            firstBlock = null;
+        }
+        inFlight.add(digest(block, stored));
+    }
+
+    /** Takes a stored block into the whole file's digest, after the blocks before it; its buffer is then reused. */
+    private Future<?> digest(Buffer block, Future<BlockRef> stored) {
         digested = digested.compose(v -> vertx.executeBlocking(() -> {
             whole.update(((BufferInternal) block).getByteBuf().nioBuffer());
             return null;
         }, false));
         Future<?> done = Future.all(stored, digested);
         done.onSuccess(both -> buffers.giveBack(block));
-        blocks.add(stored);
-        inFlight.add(done);
+        return done;
     }
 
     private Future<Void> backPressure() {

@@ -174,6 +174,18 @@ public abstract class VolumeContractTest extends OpenVfsTest {
     }
 
     @Test
+    void theFileDigestIsTheSha256OfItsBytesAtEverySizeAroundABlock() {
+        Volume volume = volume();
+        for (int size : new int[] {0, 1, BLOCK - 1, BLOCK, BLOCK + 1, 2 * BLOCK, 2 * BLOCK + 7}) {
+            byte[] data = randomBytes(size, size);
+            Content content = upload(volume, data, 1000);
+            assertThat(content.sha256()).as("%d bytes", size).isEqualTo(Sha256.of(Sha256.newDigest().digest(data)));
+            assertThat(content.blocks()).as("%d bytes", size).hasSize((size + BLOCK - 1) / BLOCK);
+            assertThat(content.size()).isEqualTo(size);
+        }
+    }
+
+    @Test
     void stagedWritesAtOffsetsBecomeOneNewRevision() {
         Volume volume = volume();
         byte[] original = randomBytes(2 * BLOCK + 10, 2);
