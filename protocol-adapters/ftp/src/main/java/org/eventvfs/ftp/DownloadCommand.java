@@ -48,7 +48,7 @@ final class DownloadCommand extends RETR {
     /** The file the request names, or null when a reply refusing it was sent. */
     private static FtpFile readable(FtpIoSession session, FtpRequest request) {
         String argument = request.getArgument();
-        if (DataTransfer.refused(session, "RETR", argument)) {
+        if (TransferChecks.refused(session, "RETR", argument)) {
             return null;
         }
         FtpFile file;

@@ -89,7 +89,7 @@ final class UploadCommand extends AbstractCommand {
     /** The file named by the request, or null when a reply refusing it was sent. */
     private VfsFtpFile target(FtpIoSession session, FtpRequest request) {
         String argument = request.getArgument();
-        if (DataTransfer.refused(session, name(), argument)) {
+        if (TransferChecks.refused(session, name(), argument)) {
             return null;
         }
         VfsFtpFile file;
