@@ -177,8 +177,8 @@ disk_probe() { # FOLDER: sets disk_sync and disk_bulk
 # Untimed, before every timed step: writes back what the steps before it left dirty in the page cache
 # (a peer's 2,000 downloaded files, a deleted tree), so that no step pays for the one before it.
 # Without it, the step after a download of many small files was slowed by the writeback of the
-# last one: the same 2,000 GETs of 4 KiB took curl 0.8 s when they came first and 1.6 to 2.6 s
-# when they came after another server's.
+# last one: the same 2,000 GETs of 4 KiB took curl 0.7 to 1.5 s when they came first and 1.6 to
+# 2.6 s when they came after another server's.
 settle_disk() { sync; }
 
 # time_step_pid NAME SERVER COMMAND...: runs the command once, records its seconds and the CPU of

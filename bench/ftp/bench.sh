@@ -174,8 +174,9 @@ if (( warm_files > 0 || warm_mb > 0 )); then
     rm -rf "$local/warm" "$local/warm.down" "$local/warm-big" "$local/warm-big.down"
 fi
 
-# Each timed step starts with the disk synced (untimed): the pages vsftpd leaves dirty (it never
-# fsyncs) would otherwise be written back during eventvfs's next step and slow its fsyncs down.
+# Each timed step starts with the disk synced (untimed, in time_step_pid): the pages vsftpd leaves
+# dirty (it never fsyncs) would otherwise be written back during eventvfs's next step and slow its
+# fsyncs down.
 timed() { time_step_pid "$@"; }
 
 note "uploading and downloading ${big_mb} MiB"
