@@ -52,26 +52,22 @@ final class DataTransfer {
         }
     }
 
+    /** Copies until {@code in} ends; on a failure the commands close the data connection. */
     private static long copy(FtpIoSession session, InputStream in, OutputStream out, boolean upload)
             throws IOException {
         byte[] chunk = new byte[CHUNK];
         long total = 0;
-        try {
-            for (int n; (n = in.read(chunk)) != -1; ) {
-                out.write(chunk, 0, n);
-                total += n;
-                if (upload) {
-                    session.increaseReadDataBytes(n);
-                } else {
-                    session.increaseWrittenDataBytes(n);
-                }
-                session.updateLastAccessTime(); // a long transfer keeps the control connection from idling out
+        for (int n; (n = in.read(chunk)) != -1; ) {
+            out.write(chunk, 0, n);
+            total += n;
+            if (upload) {
+                session.increaseReadDataBytes(n);
+            } else {
+                session.increaseWrittenDataBytes(n);
             }
-            out.flush();
-        } catch (IOException | RuntimeException e) {
-            session.getDataConnection().closeDataConnection();
-            throw e;
+            session.updateLastAccessTime(); // a long transfer keeps the control connection from idling out
         }
+        out.flush();
         return total;
     }
 

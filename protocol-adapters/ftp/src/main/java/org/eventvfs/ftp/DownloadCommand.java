@@ -30,15 +30,10 @@ final class DownloadCommand extends RETR {
             }
             session.write(new DefaultFtpReply(FtpReply.REPLY_150_FILE_STATUS_OKAY,
                     "Opening the data connection for " + file.getAbsolutePath()));
-            DataConnection data;
-            try {
-                data = session.getDataConnection().openConnection();
-            } catch (Exception e) {
-                session.write(new DefaultFtpReply(FtpReply.REPLY_425_CANT_OPEN_DATA_CONNECTION,
-                        "Cannot open the data connection"));
-                return;
+            DataConnection data = TransferChecks.opened(session);
+            if (data != null) {
+                send(session, context, file, data);
             }
-            send(session, context, file, data);
         } finally {
             session.resetState();
             session.getDataConnection().closeDataConnection();

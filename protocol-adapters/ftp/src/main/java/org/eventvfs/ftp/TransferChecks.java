@@ -1,11 +1,12 @@
 package org.eventvfs.ftp;
 
+import org.apache.ftpserver.ftplet.DataConnection;
 import org.apache.ftpserver.ftplet.DefaultFtpReply;
 import org.apache.ftpserver.ftplet.FtpReply;
 import org.apache.ftpserver.impl.FtpIoSession;
 import org.apache.ftpserver.impl.IODataConnectionFactory;
 
-/** What STOR, APPE and RETR check before they look at the file. */
+/** What STOR, APPE and RETR share: the checks before they look at the file, and opening the data connection. */
 final class TransferChecks {
     private TransferChecks() {
     }
@@ -26,5 +27,16 @@ final class TransferChecks {
             return true;
         }
         return false;
+    }
+
+    /** The data connection the client opened or awaits, or null when a 425 reply was sent. */
+    static DataConnection opened(FtpIoSession session) {
+        try {
+            return session.getDataConnection().openConnection();
+        } catch (Exception e) {
+            session.write(new DefaultFtpReply(FtpReply.REPLY_425_CANT_OPEN_DATA_CONNECTION,
+                    "Cannot open the data connection"));
+            return null;
+        }
     }
 }

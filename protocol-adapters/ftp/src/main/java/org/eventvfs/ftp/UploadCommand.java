@@ -70,13 +70,9 @@ final class UploadCommand extends AbstractCommand {
             }
             session.write(new DefaultFtpReply(FtpReply.REPLY_150_FILE_STATUS_OKAY,
                     "Ready to receive " + file.getAbsolutePath())).awaitUninterruptibly(10_000);
-            DataConnection data;
-            try {
-                data = session.getDataConnection().openConnection();
-            } catch (Exception e) {
+            DataConnection data = TransferChecks.opened(session);
+            if (data == null) {
                 VfsFileSystems.abandon(channel, 0, "the data connection could not be opened");
-                session.write(new DefaultFtpReply(FtpReply.REPLY_425_CANT_OPEN_DATA_CONNECTION,
-                        "Cannot open the data connection"));
                 return;
             }
             receive(session, context, file, channel, data);
