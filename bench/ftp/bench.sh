@@ -177,18 +177,17 @@ fi
 # Each timed step starts with the disk synced (untimed, in time_step_pid): the pages vsftpd leaves
 # dirty (it never fsyncs) would otherwise be written back during eventvfs's next step and slow its
 # fsyncs down.
-timed() { time_step_pid "$@"; }
 
 note "uploading and downloading ${big_mb} MiB"
 for ((r = 0; r < runs; r++)); do
     head -c $((big_mb << 20)) /dev/urandom >"$local/big.bin"
     big_sha=$(sha256sum "$local/big.bin" | cut -d' ' -f1)
     for s in "${servers[@]}"; do
-        timed "STOR ${big_mb} MiB" "$s" put_file "$s" "big-$r.bin" "$local/big.bin"
+        time_step_pid "STOR ${big_mb} MiB" "$s" put_file "$s" "big-$r.bin" "$local/big.bin"
     done
     for s in "${servers[@]}"; do
         rm -f "$local/big.down"
-        timed "RETR ${big_mb} MiB" "$s" get_file "$s" "big-$r.bin" "$local/big.down"
+        time_step_pid "RETR ${big_mb} MiB" "$s" get_file "$s" "big-$r.bin" "$local/big.down"
         [[ $(sha256sum "$local/big.down" | cut -d' ' -f1) == "$big_sha" ]] \
             || die "$s: the downloaded ${big_mb} MiB file differs from the uploaded one"
     done
@@ -199,11 +198,11 @@ note "STOR and RETR of ${small_n} x ${small_kb} KiB (lftp mirror)"
 for ((r = 0; r < runs; r++)); do
     random_files "$local/small" "$small_n" "$small_kb"
     for s in "${servers[@]}"; do
-        timed "STOR ${small_n} x ${small_kb} KiB" "$s" put_tree "$s" "small-$r" "$local/small"
+        time_step_pid "STOR ${small_n} x ${small_kb} KiB" "$s" put_tree "$s" "small-$r" "$local/small"
     done
     for s in "${servers[@]}"; do
         rm -rf "$local/small.down"
-        timed "RETR ${small_n} x ${small_kb} KiB" "$s" get_tree "$s" "small-$r" "$local/small.down"
+        time_step_pid "RETR ${small_n} x ${small_kb} KiB" "$s" get_tree "$s" "small-$r" "$local/small.down"
         same_files "$local/small.down" "$local/small.sums" || die "$s: the downloaded small files differ"
     done
 done
